@@ -1,0 +1,55 @@
+package org.vhostuser.spec.registry;
+
+import java.util.Locale;
+
+/** The stable rule codes shown in every diagnostic, with what each one means. */
+public enum Code {
+  // Reading files.
+  FILE_MISSING("a registry file that must exist is missing"),
+  FILE_UNREADABLE("a registry file cannot be read"),
+  FILE_TOO_LARGE("a registry file is larger than the loader accepts"),
+  INVALID_UTF8("a registry file is not valid UTF-8"),
+  EMPTY_FILE("a registry file holds no YAML document"),
+  YAML_SYNTAX("a registry file is not well-formed YAML"),
+  UNKNOWN_FILE("a YAML file in the registry folder that no table uses"),
+  // Shape of the tables.
+  DUPLICATE_KEY("the same key appears twice in one mapping"),
+  UNKNOWN_KEY("a key the table does not define"),
+  MISSING_KEY("a required key is absent"),
+  WRONG_TYPE("a value has the wrong type (for example a string where a number belongs)"),
+  BAD_VALUE("a value is not one of those the key allows"),
+  // Content rules.
+  DUPLICATE_NUMBER("two entries of one table share an id or bit"),
+  DUPLICATE_NAME("two entries of one table share a name or previous name"),
+  NUMBER_OUT_OF_RANGE("an id, bit, value or count outside what its table allows"),
+  NAME_PATTERN("a name that does not follow its table's naming pattern"),
+  UNRESOLVED_REFERENCE("a reference to a payload, feature, message or enum that does not exist"),
+  WRONG_REFERENCE_KIND("a reference that resolves, but to the wrong kind of entry"),
+  SIZE_MISMATCH("a payload's stated size differs from the size computed from its fields"),
+  FLEXIBLE_NOT_LAST("a flexible array that is not the last field of its payload"),
+  PAYLOAD_CYCLE("a payload that contains itself, directly or through others"),
+  FEATURE_CYCLE("features whose dependencies form a cycle"),
+  DEPRECATED_WITHOUT_REASON("a deprecated entry without a reason or replacement"),
+  DEPRECATION_MISMATCH("deprecation details on an entry whose status is not deprecated"),
+  RETIRED_NUMBER_REUSED("an id or bit listed as retired is used by an entry"),
+  REPLY_CONDITION("a conditional reply without its condition, or a condition without it"),
+  FD_COUNT("file descriptor counts that are inverted or above the per-message limit"),
+  STABLE_NEEDS_PROPOSED("a stable entry that depends on a proposed or reserved one"),
+  ENUM_VALUE("an enum member whose value does not fit its type or overlaps another");
+
+  private final String description;
+
+  Code(String description) {
+    this.description = description;
+  }
+
+  /** The code as printed: lower case words joined by dashes, for example {@code duplicate-key}. */
+  public String id() {
+    return name().toLowerCase(Locale.ROOT).replace('_', '-');
+  }
+
+  /** One sentence saying what the rule reports. */
+  public String description() {
+    return description;
+  }
+}

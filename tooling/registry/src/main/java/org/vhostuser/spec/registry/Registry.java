@@ -1,0 +1,62 @@
+package org.vhostuser.spec.registry;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/** The whole protocol as loaded from {@code spec/registry}: the model every tool reads. */
+public record Registry(
+    Path root,
+    RegistryInfo info,
+    Header header,
+    MessageTable frontEnd,
+    MessageTable backEnd,
+    FeatureTable protocolFeatures,
+    FeatureTable virtioFeatures,
+    List<Payload> payloads,
+    List<EnumType> enums) {
+  public Registry {
+    payloads = List.copyOf(payloads);
+    enums = List.copyOf(enums);
+  }
+
+  /** Both message tables, front-end first. */
+  public List<MessageTable> messageTables() {
+    return List.of(frontEnd, backEnd);
+  }
+
+  /** Both feature tables, protocol features first. */
+  public List<FeatureTable> featureTables() {
+    return List.of(protocolFeatures, virtioFeatures);
+  }
+
+  /** Every message of both directions. */
+  public Stream<Message> allMessages() {
+    return messageTables().stream().flatMap(t -> t.messages().stream());
+  }
+
+  /** Every feature of both spaces. */
+  public Stream<Feature> allFeatures() {
+    return featureTables().stream().flatMap(t -> t.features().stream());
+  }
+
+  /** The payload with this name. */
+  public Optional<Payload> payload(String name) {
+    return payloads.stream().filter(p -> p.name().equals(name)).findFirst();
+  }
+
+  /** The enum with this name. */
+  public Optional<EnumType> enumType(String name) {
+    return enums.stream().filter(e -> e.name().equals(name)).findFirst();
+  }
+
+  /** Payloads by name, first definition wins, in file order. */
+  public Map<String, Payload> payloadsByName() {
+    Map<String, Payload> byName = new LinkedHashMap<>();
+    payloads.forEach(p -> byName.putIfAbsent(p.name(), p));
+    return byName;
+  }
+}

@@ -1,0 +1,387 @@
+package org.vhostuser.spec.registry.load;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.ScalarNode;
+import org.snakeyaml.engine.v2.nodes.Tag;
+import org.vhostuser.spec.registry.Code;
+import org.vhostuser.spec.registry.Deprecation;
+import org.vhostuser.spec.registry.Diagnostics;
+import org.vhostuser.spec.registry.Direction;
+import org.vhostuser.spec.registry.EnumKind;
+import org.vhostuser.spec.registry.EnumMember;
+import org.vhostuser.spec.registry.EnumType;
+import org.vhostuser.spec.registry.FdSpec;
+import org.vhostuser.spec.registry.Feature;
+import org.vhostuser.spec.registry.FeatureKind;
+import org.vhostuser.spec.registry.FeatureTable;
+import org.vhostuser.spec.registry.Field;
+import org.vhostuser.spec.registry.Header;
+import org.vhostuser.spec.registry.Limit;
+import org.vhostuser.spec.registry.Message;
+import org.vhostuser.spec.registry.MessageTable;
+import org.vhostuser.spec.registry.Payload;
+import org.vhostuser.spec.registry.Registry;
+import org.vhostuser.spec.registry.RegistryInfo;
+import org.vhostuser.spec.registry.Replies;
+import org.vhostuser.spec.registry.Requirements;
+import org.vhostuser.spec.registry.Retired;
+import org.vhostuser.spec.registry.SourceDocument;
+import org.vhostuser.spec.registry.SourcePosition;
+import org.vhostuser.spec.registry.Spelling;
+import org.vhostuser.spec.registry.Status;
+
+/**
+ * Builds the {@link Registry} from the YAML files of a registry folder. Every problem becomes a
+ * diagnostic; whatever could be read is kept, so validation can report everything at once.
+ */
+public final class RegistryLoader {
+  public static final String INFO_FILE = "registry.yaml";
+  public static final String HEADER_FILE = "header.yaml";
+  public static final String FRONT_END_FILE = "front-end-messages.yaml";
+  public static final String BACK_END_FILE = "back-end-messages.yaml";
+  public static final String PROTOCOL_FEATURES_FILE = "protocol-features.yaml";
+  public static final String VIRTIO_FEATURES_FILE = "virtio-features.yaml";
+  public static final String PAYLOADS_FILE = "payloads.yaml";
+  public static final String ENUMS_FILE = "enums.yaml";
+  /** YAML files in the registry folder that other tools own (read elsewhere, not unknown). */
+  public static final Set<String> OTHER_FILES = Set.of("accepted-breaks.yaml");
+
+  static final Set<String> TABLE_FILES =
+      Set.of(INFO_FILE, HEADER_FILE, FRONT_END_FILE, BACK_END_FILE, PROTOCOL_FEATURES_FILE,
+          VIRTIO_FEATURES_FILE, PAYLOADS_FILE, ENUMS_FILE);
+
+  private static final Map<String, Status> STATUSES = words(Status.values(), Status::yamlName);
+  private static final Map<String, Replies> REPLIES = words(Replies.values(), Replies::yamlName);
+  private static final Map<String, EnumKind> ENUM_KINDS =
+      words(EnumKind.values(), k -> k.name().toLowerCase(java.util.Locale.ROOT));
+  private static final Map<String, Direction> DIRECTIONS =
+      words(Direction.values(), Direction::yamlName);
+
+  private static final Set<String> MESSAGE_KEYS =
+      Set.of("name", "id", "summary", "ioctl", "request", "reply", "request_fds", "reply_fds",
+          "replies", "reply_condition", "requires", "status", "previous_names", "deprecated",
+          "notes");
+  private static final Set<String> FEATURE_KEYS =
+      Set.of("name", "bit", "summary", "depends_on", "enables", "status", "previous_names",
+          "deprecated", "notes");
+  private static final Set<String> PAYLOAD_KEYS =
+      Set.of("name", "summary", "c_names", "size", "fields", "notes");
+  private static final Set<String> FIELD_KEYS =
+      Set.of("name", "type", "count", "max_count", "padding", "values", "summary", "notes");
+  private static final Set<String> ENUM_KEYS =
+      Set.of("name", "summary", "kind", "type", "members", "notes");
+  private static final Set<String> MEMBER_KEYS =
+      Set.of("name", "value", "bit", "mask", "summary", "previous_names", "notes");
+  private static final Set<String> LIMIT_KEYS = Set.of("name", "value", "summary", "notes");
+  private static final Set<String> FD_KEYS = Set.of("min", "max", "what");
+  private static final Set<String> REQUIRES_KEYS = Set.of("protocol", "virtio");
+  private static final Set<String> DEPRECATED_KEYS = Set.of("reason", "replacement");
+  private static final Set<String> SOURCE_KEYS =
+      Set.of("name", "repository", "path", "commit", "note");
+
+  private final Path root;
+  private final Diagnostics out;
+
+  private RegistryLoader(Path root, Diagnostics out) {
+    this.root = root;
+    this.out = out;
+  }
+
+  /** Loads every table of the registry folder {@code root}, reporting problems into {@code out}. */
+  public static Registry load(Path root, Diagnostics out) {
+    return new RegistryLoader(root, out).load();
+  }
+
+  private Registry load() {
+    reportUnknownFiles();
+    return new Registry(
+        root,
+        readInfo(),
+        readHeader(),
+        readMessages(FRONT_END_FILE, Direction.FRONT_END),
+        readMessages(BACK_END_FILE, Direction.BACK_END),
+        readFeatures(PROTOCOL_FEATURES_FILE, FeatureKind.PROTOCOL),
+        readFeatures(VIRTIO_FEATURES_FILE, FeatureKind.VIRTIO),
+        readList(PAYLOADS_FILE, "payloads", this::payload),
+        readList(ENUMS_FILE, "enums", this::enumType));
+  }
+
+  private void reportUnknownFiles() {
+    Set<String> names = new TreeSet<>();
+    try (DirectoryStream<Path> files = Files.newDirectoryStream(root, "*.{yaml,yml}")) {
+      files.forEach(f -> names.add(f.getFileName().toString()));
+    } catch (IOException e) {
+      return; // each table file then reports its own problem
+    }
+    for (String name : names) {
+      if (!TABLE_FILES.contains(name) && !OTHER_FILES.contains(name)) {
+        out.warning(SourcePosition.ofFile(root.resolve(name)), Code.UNKNOWN_FILE,
+            "'" + name + "' is not a registry table; tables are " + String.join(", ",
+                new TreeSet<>(TABLE_FILES)) + Spelling.suggestion(name, TABLE_FILES));
+      }
+    }
+  }
+
+  private Optional<YamlMap> top(String fileName, Set<String> keys) {
+    Path file = root.resolve(fileName);
+    return YamlSource.read(file, out)
+        .flatMap(node -> YamlMap.of(file, node, "'" + fileName + "'", keys, out));
+  }
+
+  private RegistryInfo readInfo() {
+    Optional<YamlMap> top = top(INFO_FILE, Set.of("title", "sources"));
+    if (top.isEmpty()) {
+      return new RegistryInfo(null, List.of());
+    }
+    YamlMap map = top.get();
+    List<SourceDocument> sources = new ArrayList<>();
+    for (Node item : map.items("sources")) {
+      YamlMap.of(map.at().file(), item, "a source", SOURCE_KEYS, out)
+          .ifPresent(s -> sources.add(new SourceDocument(s.string("name", true),
+              s.string("repository", false), s.string("path", false), s.string("commit", false),
+              s.string("note", false))));
+    }
+    return new RegistryInfo(map.string("title", true), sources);
+  }
+
+  private Header readHeader() {
+    Optional<YamlMap> top = top(HEADER_FILE, Set.of("fields", "flags", "limits"));
+    if (top.isEmpty()) {
+      return new Header(List.of(), List.of(), List.of());
+    }
+    YamlMap map = top.get();
+    return new Header(
+        each(map, "fields", "a header field", FIELD_KEYS, this::field),
+        each(map, "flags", "a header flag", MEMBER_KEYS, this::member),
+        each(map, "limits", "a limit", LIMIT_KEYS, this::limit));
+  }
+
+  private MessageTable readMessages(String fileName, Direction direction) {
+    Path file = root.resolve(fileName);
+    Optional<YamlMap> top = top(fileName, Set.of("direction", "messages", "retired"));
+    if (top.isEmpty()) {
+      return new MessageTable(direction, List.of(), List.of(), file);
+    }
+    YamlMap map = top.get();
+    Direction stated = map.choice("direction", DIRECTIONS, true);
+    if (stated != null && stated != direction) {
+      out.error(map.at("direction"), Code.BAD_VALUE, "'" + fileName + "' holds "
+          + direction.yamlName() + " messages, but says direction: " + stated.yamlName());
+    }
+    requirePresent(map, "messages");
+    return new MessageTable(direction,
+        each(map, "messages", "a message", MESSAGE_KEYS, m -> message(m, direction)),
+        each(map, "retired", "a retired id", Set.of("id", "name", "reason"),
+            r -> retired(r, "id")),
+        file);
+  }
+
+  private FeatureTable readFeatures(String fileName, FeatureKind kind) {
+    Path file = root.resolve(fileName);
+    Optional<YamlMap> top = top(fileName, Set.of("features", "retired"));
+    if (top.isEmpty()) {
+      return new FeatureTable(kind, List.of(), List.of(), file);
+    }
+    YamlMap map = top.get();
+    requirePresent(map, "features");
+    return new FeatureTable(kind,
+        each(map, "features", "a feature", FEATURE_KEYS, f -> feature(f, kind)),
+        each(map, "retired", "a retired bit", Set.of("bit", "name", "reason"),
+            r -> retired(r, "bit")),
+        file);
+  }
+
+  private <T> List<T> readList(String fileName, String key, Function<YamlMap, T> reader) {
+    Optional<YamlMap> top = top(fileName, Set.of(key));
+    if (top.isEmpty()) {
+      return List.of();
+    }
+    requirePresent(top.get(), key);
+    Set<String> keys = key.equals("payloads") ? PAYLOAD_KEYS : ENUM_KEYS;
+    String what = key.equals("payloads") ? "a payload" : "an enum";
+    return each(top.get(), key, what, keys, reader);
+  }
+
+  private void requirePresent(YamlMap map, String key) {
+    if (!map.has(key)) {
+      out.error(map.at(), Code.MISSING_KEY, "missing required key '" + key + "' (a list)");
+    }
+  }
+
+  private <T> List<T> each(
+      YamlMap map, String key, String what, Set<String> keys, Function<YamlMap, T> reader) {
+    List<T> result = new ArrayList<>();
+    for (Node item : map.items(key)) {
+      YamlMap.of(map.at().file(), item, what, keys, out).map(reader).ifPresent(result::add);
+    }
+    return result;
+  }
+
+  private Message message(YamlMap m, Direction direction) {
+    return new Message(
+        direction,
+        m.string("name", true),
+        m.integer("id", true),
+        m.string("summary", true),
+        m.string("ioctl", false),
+        m.ref("request", false),
+        m.ref("reply", false),
+        fds(m, "request_fds"),
+        fds(m, "reply_fds"),
+        m.choice("replies", REPLIES, true),
+        m.string("reply_condition", false),
+        m.map("requires", REQUIRES_KEYS, false)
+            .map(r -> new Requirements(r.refs("protocol"), r.refs("virtio")))
+            .orElse(Requirements.none()),
+        status(m),
+        m.strings("previous_names"),
+        deprecation(m),
+        m.strings("notes"),
+        m.at());
+  }
+
+  private Feature feature(YamlMap f, FeatureKind kind) {
+    return new Feature(
+        kind,
+        f.string("name", true),
+        f.integer("bit", true),
+        f.string("summary", true),
+        f.refs("depends_on"),
+        f.refs("enables"),
+        status(f),
+        f.strings("previous_names"),
+        deprecation(f),
+        f.strings("notes"),
+        f.at());
+  }
+
+  private Status status(YamlMap map) {
+    if (!map.has("status")) {
+      return Status.STABLE;
+    }
+    return map.choice("status", STATUSES, false);
+  }
+
+  private Deprecation deprecation(YamlMap map) {
+    return map.map("deprecated", DEPRECATED_KEYS, false)
+        .map(d -> new Deprecation(d.string("reason", false), d.ref("replacement", false), d.at()))
+        .orElse(null);
+  }
+
+  private FdSpec fds(YamlMap map, String key) {
+    return map.map(key, FD_KEYS, false)
+        .map(f -> {
+          Long min = f.integer("min", true);
+          Long max = f.integer("max", true);
+          if (min == null || max == null) {
+            return null;
+          }
+          return new FdSpec(clampToInt(min), clampToInt(max), f.string("what", false), f.at());
+        })
+        .orElse(null);
+  }
+
+  private static int clampToInt(long value) {
+    return (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, value));
+  }
+
+  private Retired retired(YamlMap r, String numberKey) {
+    Long number = r.integer(numberKey, true);
+    return number == null
+        ? null
+        : new Retired(number, r.string("name", true), r.string("reason", true), r.at());
+  }
+
+  private Payload payload(YamlMap p) {
+    requirePresent(p, "fields");
+    return new Payload(
+        p.string("name", true),
+        p.string("summary", true),
+        p.strings("c_names"),
+        p.integer("size", false),
+        each(p, "fields", "a field", FIELD_KEYS, this::field),
+        p.strings("notes"),
+        p.at());
+  }
+
+  private Field field(YamlMap f) {
+    Long count = null;
+    boolean flexible = false;
+    Optional<Node> countNode = f.node("count");
+    if (countNode.isPresent()) {
+      if (countNode.get() instanceof ScalarNode s && Tag.STR.equals(s.getTag())
+          && s.getValue().equals("flexible")) {
+        flexible = true;
+      } else if (countNode.get() instanceof ScalarNode s && Tag.INT.equals(s.getTag())) {
+        count = f.integer("count", false);
+      } else {
+        out.error(f.at("count"), Code.WRONG_TYPE, "'count' must be an integer or 'flexible', found "
+            + YamlMap.describe(countNode.get()));
+      }
+    }
+    return new Field(
+        f.string("name", true),
+        f.ref("type", true),
+        count,
+        flexible,
+        f.integer("max_count", false),
+        f.bool("padding"),
+        f.ref("values", false),
+        f.string("summary", false),
+        f.strings("notes"),
+        f.at());
+  }
+
+  private EnumType enumType(YamlMap e) {
+    requirePresent(e, "members");
+    return new EnumType(
+        e.string("name", true),
+        e.string("summary", true),
+        e.choice("kind", ENUM_KINDS, true),
+        e.string("type", true),
+        each(e, "members", "an enum member", MEMBER_KEYS, this::member),
+        e.strings("notes"),
+        e.at());
+  }
+
+  private EnumMember member(YamlMap m) {
+    return new EnumMember(
+        m.string("name", true),
+        m.integer("value", false),
+        m.integer("bit", false),
+        m.integer("mask", false),
+        m.string("summary", false),
+        m.strings("previous_names"),
+        m.strings("notes"),
+        m.at());
+  }
+
+  private Limit limit(YamlMap l) {
+    return new Limit(
+        l.string("name", true),
+        l.integer("value", true),
+        l.string("summary", true),
+        l.strings("notes"),
+        l.at());
+  }
+
+  private static <T> Map<String, T> words(T[] values, Function<T, String> word) {
+    Map<String, T> map = new LinkedHashMap<>();
+    for (T value : values) {
+      map.put(word.apply(value), value);
+    }
+    return map;
+  }
+}

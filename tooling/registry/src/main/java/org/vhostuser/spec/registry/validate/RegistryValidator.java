@@ -1,0 +1,46 @@
+package org.vhostuser.spec.registry.validate;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.vhostuser.spec.registry.Diagnostic;
+import org.vhostuser.spec.registry.Diagnostics;
+import org.vhostuser.spec.registry.Registry;
+import org.vhostuser.spec.registry.load.RegistryLoader;
+
+/** Runs every registry rule and returns all diagnostics, sorted. A pure function of the model. */
+public final class RegistryValidator {
+  private static final List<Rule> RULES =
+      List.of(
+          new NameRules(),
+          new NumberRules(),
+          new ReferenceRules(),
+          new PayloadRules(),
+          new EnumRules(),
+          new FeatureCycleRule(),
+          new LifecycleRules(),
+          new MessageRules());
+
+  private RegistryValidator() {}
+
+  /** A loaded registry with every problem found while loading and validating it. */
+  public record Checked(Registry registry, List<Diagnostic> diagnostics) {
+    public Checked {
+      diagnostics = List.copyOf(diagnostics);
+    }
+  }
+
+  /** Loads the registry folder and validates it: the whole of {@code vhost-spec validate}. */
+  public static Checked loadAndValidate(Path folder) {
+    Diagnostics out = new Diagnostics();
+    Registry registry = RegistryLoader.load(folder, out);
+    out.addAll(validate(registry));
+    return new Checked(registry, out.sorted());
+  }
+
+  /** Every problem the rules find in {@code registry}. */
+  public static List<Diagnostic> validate(Registry registry) {
+    Diagnostics out = new Diagnostics();
+    RULES.forEach(rule -> rule.check(registry, out));
+    return out.sorted();
+  }
+}
