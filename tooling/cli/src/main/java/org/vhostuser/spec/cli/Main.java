@@ -3,6 +3,7 @@ package org.vhostuser.spec.cli;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import org.vhostuser.spec.registry.load.YamlWarmup;
 import picocli.CommandLine;
 
 /** Entry point of {@code vhost-spec}: runs one command line and exits with its code. */
@@ -10,6 +11,7 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
+    YamlWarmup.startInBackground();
     PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
     PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
     System.exit(run(out, err, args));

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /** The whole protocol as loaded from {@code spec/registry}: the model every tool reads. */
@@ -17,10 +18,20 @@ public record Registry(
     FeatureTable protocolFeatures,
     FeatureTable virtioFeatures,
     List<Payload> payloads,
-    List<EnumType> enums) {
+    List<EnumType> enums,
+    Set<String> unavailableFiles) {
   public Registry {
     payloads = List.copyOf(payloads);
     enums = List.copyOf(enums);
+    unavailableFiles = Set.copyOf(unavailableFiles);
+  }
+
+  /**
+   * False when the table file could not be read at all; references into it are then not
+   * reported again, since the file's own diagnostic already explains them.
+   */
+  public boolean isComplete(String tableFile) {
+    return !unavailableFiles.contains(tableFile);
   }
 
   /** Both message tables, front-end first. */

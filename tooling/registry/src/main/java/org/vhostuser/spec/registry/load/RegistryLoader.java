@@ -33,6 +33,7 @@ import org.vhostuser.spec.registry.Message;
 import org.vhostuser.spec.registry.MessageTable;
 import org.vhostuser.spec.registry.Payload;
 import org.vhostuser.spec.registry.Registry;
+import org.vhostuser.spec.registry.RegistryFiles;
 import org.vhostuser.spec.registry.RegistryInfo;
 import org.vhostuser.spec.registry.Replies;
 import org.vhostuser.spec.registry.Requirements;
@@ -47,20 +48,6 @@ import org.vhostuser.spec.registry.Status;
  * diagnostic; whatever could be read is kept, so validation can report everything at once.
  */
 public final class RegistryLoader {
-  public static final String INFO_FILE = "registry.yaml";
-  public static final String HEADER_FILE = "header.yaml";
-  public static final String FRONT_END_FILE = "front-end-messages.yaml";
-  public static final String BACK_END_FILE = "back-end-messages.yaml";
-  public static final String PROTOCOL_FEATURES_FILE = "protocol-features.yaml";
-  public static final String VIRTIO_FEATURES_FILE = "virtio-features.yaml";
-  public static final String PAYLOADS_FILE = "payloads.yaml";
-  public static final String ENUMS_FILE = "enums.yaml";
-  /** YAML files in the registry folder that other tools own (read elsewhere, not unknown). */
-  public static final Set<String> OTHER_FILES = Set.of("accepted-breaks.yaml");
-
-  static final Set<String> TABLE_FILES =
-      Set.of(INFO_FILE, HEADER_FILE, FRONT_END_FILE, BACK_END_FILE, PROTOCOL_FEATURES_FILE,
-          VIRTIO_FEATURES_FILE, PAYLOADS_FILE, ENUMS_FILE);
 
   private static final Map<String, Status> STATUSES = words(Status.values(), Status::yamlName);
   private static final Map<String, Replies> REPLIES = words(Replies.values(), Replies::yamlName);
@@ -93,6 +80,7 @@ public final class RegistryLoader {
 
   private final Path root;
   private final Diagnostics out;
+  private final Set<String> unavailable = new TreeSet<>();
 
   private RegistryLoader(Path root, Diagnostics out) {
     this.root = root;
@@ -110,12 +98,13 @@ public final class RegistryLoader {
         root,
         readInfo(),
         readHeader(),
-        readMessages(FRONT_END_FILE, Direction.FRONT_END),
-        readMessages(BACK_END_FILE, Direction.BACK_END),
-        readFeatures(PROTOCOL_FEATURES_FILE, FeatureKind.PROTOCOL),
-        readFeatures(VIRTIO_FEATURES_FILE, FeatureKind.VIRTIO),
-        readList(PAYLOADS_FILE, "payloads", this::payload),
-        readList(ENUMS_FILE, "enums", this::enumType));
+        readMessages(RegistryFiles.FRONT_END, Direction.FRONT_END),
+        readMessages(RegistryFiles.BACK_END, Direction.BACK_END),
+        readFeatures(RegistryFiles.PROTOCOL_FEATURES, FeatureKind.PROTOCOL),
+        readFeatures(RegistryFiles.VIRTIO_FEATURES, FeatureKind.VIRTIO),
+        readList(RegistryFiles.PAYLOADS, "payloads", this::payload),
+        readList(RegistryFiles.ENUMS, "enums", this::enumType),
+        unavailable);
   }
 
   private void reportUnknownFiles() {
@@ -126,22 +115,26 @@ public final class RegistryLoader {
       return; // each table file then reports its own problem
     }
     for (String name : names) {
-      if (!TABLE_FILES.contains(name) && !OTHER_FILES.contains(name)) {
+      if (!RegistryFiles.TABLES.contains(name) && !RegistryFiles.OTHERS.contains(name)) {
         out.warning(SourcePosition.ofFile(root.resolve(name)), Code.UNKNOWN_FILE,
             "'" + name + "' is not a registry table; tables are " + String.join(", ",
-                new TreeSet<>(TABLE_FILES)) + Spelling.suggestion(name, TABLE_FILES));
+                new TreeSet<>(RegistryFiles.TABLES)) + Spelling.suggestion(name, RegistryFiles.TABLES));
       }
     }
   }
 
   private Optional<YamlMap> top(String fileName, Set<String> keys) {
     Path file = root.resolve(fileName);
-    return YamlSource.read(file, out)
+    Optional<YamlMap> top = YamlSource.read(file, out)
         .flatMap(node -> YamlMap.of(file, node, "'" + fileName + "'", keys, out));
+    if (top.isEmpty()) {
+      unavailable.add(fileName);
+    }
+    return top;
   }
 
   private RegistryInfo readInfo() {
-    Optional<YamlMap> top = top(INFO_FILE, Set.of("title", "sources"));
+    Optional<YamlMap> top = top(RegistryFiles.INFO, Set.of("title", "sources"));
     if (top.isEmpty()) {
       return new RegistryInfo(null, List.of());
     }
@@ -157,7 +150,7 @@ public final class RegistryLoader {
   }
 
   private Header readHeader() {
-    Optional<YamlMap> top = top(HEADER_FILE, Set.of("fields", "flags", "limits"));
+    Optional<YamlMap> top = top(RegistryFiles.HEADER, Set.of("fields", "flags", "limits"));
     if (top.isEmpty()) {
       return new Header(List.of(), List.of(), List.of());
     }

@@ -1,10 +1,11 @@
 package org.vhostuser.spec.registry.validate;
 
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.vhostuser.spec.registry.Code;
 import org.vhostuser.spec.registry.Diagnostics;
 import org.vhostuser.spec.registry.EnumType;
@@ -15,6 +16,7 @@ import org.vhostuser.spec.registry.Payload;
 import org.vhostuser.spec.registry.Primitive;
 import org.vhostuser.spec.registry.Ref;
 import org.vhostuser.spec.registry.Registry;
+import org.vhostuser.spec.registry.RegistryFiles;
 import org.vhostuser.spec.registry.Spelling;
 
 /** Every name that refers to another entry resolves, and to the right kind of entry. */
@@ -25,45 +27,69 @@ final class ReferenceRules implements Rule {
     Set<String> payloads = names(registry.payloads().stream().map(Payload::name));
     Set<String> enums = names(registry.enums().stream().map(EnumType::name));
     Set<String> messages = names(registry.allMessages().map(Message::name));
-    Map<String, Feature> features =
-        registry.allFeatures().filter(f -> f.name() != null)
-            .collect(Collectors.toMap(Feature::name, Function.identity(), (a, b) -> a));
+    Set<String> features = names(registry.allFeatures().map(Feature::name));
     Set<String> protocol = names(registry.protocolFeatures().features().stream().map(Feature::name));
     Set<String> virtio = names(registry.virtioFeatures().features().stream().map(Feature::name));
+    Known known = new Known(registry);
 
     registry.allMessages().forEach(message -> {
-      resolve(out, message.request(), payloads, "payload");
-      resolve(out, message.reply(), payloads, "payload");
-      message.requires().protocol().forEach(r -> resolveFeature(out, r, protocol, virtio, true));
-      message.requires().virtio().forEach(r -> resolveFeature(out, r, virtio, protocol, false));
-      if (message.deprecated() != null) {
+      if (known.payloads) {
+        resolve(out, message.request(), payloads, "payload");
+        resolve(out, message.reply(), payloads, "payload");
+      }
+      if (known.features) {
+        message.requires().protocol().forEach(r -> resolveFeature(out, r, protocol, virtio, true));
+        message.requires().virtio().forEach(r -> resolveFeature(out, r, virtio, protocol, false));
+      }
+      if (message.deprecated() != null && known.messages) {
         resolve(out, message.deprecated().replacement(), messages, "message");
       }
     });
     registry.allFeatures().forEach(feature -> {
-      feature.dependsOn().forEach(r -> resolve(out, r, features.keySet(), "feature"));
-      feature.enables().forEach(r -> resolve(out, r, messages, "message"));
-      if (feature.deprecated() != null) {
-        resolve(out, feature.deprecated().replacement(), features.keySet(), "feature");
+      if (known.features) {
+        feature.dependsOn().forEach(r -> resolve(out, r, features, "feature"));
+      }
+      if (known.messages) {
+        feature.enables().forEach(r -> resolve(out, r, messages, "message"));
+      }
+      if (feature.deprecated() != null && known.features) {
+        resolve(out, feature.deprecated().replacement(), features, "feature");
       }
     });
     Set<String> types = new TreeSet<>(payloads);
     for (Primitive primitive : Primitive.values()) {
       types.add(primitive.yamlName());
     }
-    for (Payload payload : registry.payloads()) {
-      for (Field field : payload.fields()) {
+    List<Field> fields = new ArrayList<>(registry.header().fields());
+    registry.payloads().forEach(p -> fields.addAll(p.fields()));
+    for (Field field : fields) {
+      if (known.payloads) {
         resolve(out, field.type(), types, "type");
+      }
+      if (known.enums) {
         resolve(out, field.values(), enums, "enum");
       }
     }
-    for (Field field : registry.header().fields()) {
-      resolve(out, field.type(), types, "type");
-      resolve(out, field.values(), enums, "enum");
+  }
+
+  /** Which target tables were read; references into an unreadable table are not reported. */
+  private static final class Known {
+    final boolean payloads;
+    final boolean enums;
+    final boolean messages;
+    final boolean features;
+
+    Known(Registry registry) {
+      payloads = registry.isComplete(RegistryFiles.PAYLOADS);
+      enums = registry.isComplete(RegistryFiles.ENUMS);
+      messages = registry.isComplete(RegistryFiles.FRONT_END)
+          && registry.isComplete(RegistryFiles.BACK_END);
+      features = registry.isComplete(RegistryFiles.PROTOCOL_FEATURES)
+          && registry.isComplete(RegistryFiles.VIRTIO_FEATURES);
     }
   }
 
-  private static Set<String> names(java.util.stream.Stream<String> names) {
+  private static Set<String> names(Stream<String> names) {
     return names.filter(n -> n != null).collect(Collectors.toCollection(TreeSet::new));
   }
 

@@ -1,0 +1,26 @@
+package org.vhostuser.spec.registry;
+
+import java.util.List;
+import java.util.Set;
+
+/** The file names of the registry tables inside the registry folder. */
+public final class RegistryFiles {
+  public static final String INFO = "registry.yaml";
+  public static final String HEADER = "header.yaml";
+  public static final String FRONT_END = "front-end-messages.yaml";
+  public static final String BACK_END = "back-end-messages.yaml";
+  public static final String PROTOCOL_FEATURES = "protocol-features.yaml";
+  public static final String VIRTIO_FEATURES = "virtio-features.yaml";
+  public static final String PAYLOADS = "payloads.yaml";
+  public static final String ENUMS = "enums.yaml";
+
+  /** Every table, in the order they are loaded and listed. */
+  public static final List<String> TABLES =
+      List.of(INFO, HEADER, FRONT_END, BACK_END, PROTOCOL_FEATURES, VIRTIO_FEATURES, PAYLOADS,
+          ENUMS);
+
+  /** YAML files in the registry folder that other tools own (not tables, not unknown). */
+  public static final Set<String> OTHERS = Set.of("accepted-breaks.yaml");
+
+  private RegistryFiles() {}
+}
