@@ -1,0 +1,40 @@
+package org.vhostuser.spec.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.vhostuser.spec.registry.Code;
+
+/** The README documents every rule code and every exit code the tool can produce. */
+class DocumentationTest {
+  static final Path README = Path.of("../../README.md");
+
+  @Test
+  void readmeListsEveryRuleCodeWithItsDescription() throws IOException {
+    String readme = Files.readString(README);
+    for (Code code : Code.values()) {
+      assertThat(readme).as(code.id()).contains("| `" + code.id() + "` | ");
+    }
+  }
+
+  @Test
+  void everyRuleCodeHasAFixture() {
+    for (Code code : Code.values()) {
+      if (code == Code.FILE_UNREADABLE || code == Code.FILE_TOO_LARGE) {
+        continue; // built by CommandLineTest: a folder and a 4.5 MB file are not kept as fixtures
+      }
+      assertThat(ValidateFixturesTest.FIXTURES.resolve(code.id()).resolve("expected.txt"))
+          .as(code.id()).exists();
+    }
+  }
+
+  @Test
+  void readmeListsTheExitCodes() throws IOException {
+    String readme = Files.readString(README);
+    ExitCodes.HELP.forEach((code, meaning) ->
+        assertThat(readme).contains("| " + code.trim() + " | " + meaning));
+  }
+}

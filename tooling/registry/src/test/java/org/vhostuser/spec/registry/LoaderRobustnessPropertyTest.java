@@ -1,0 +1,116 @@
+package org.vhostuser.spec.registry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.lifecycle.AfterContainer;
+import net.jqwik.api.lifecycle.BeforeContainer;
+import org.vhostuser.spec.registry.validate.RegistryValidator;
+
+/**
+ * Feeds randomly mutated copies of the real registry files to the loader and the rules: whatever
+ * the bytes, the result is a list of diagnostics with real positions, never an exception.
+ */
+class LoaderRobustnessPropertyTest {
+  static final Path REAL = Path.of("../../spec/registry");
+  static Path work;
+
+  /** Ways to damage one file. */
+  enum Mutation { DELETE_SPAN, INSERT_NOISE, DUPLICATE_LINE, SWAP_LINES, REPLACE_TOKEN, TRUNCATE, BAD_BYTES }
+
+  /** One damage applied at one place of one file. */
+  record Damage(String file, Mutation mutation, int where, int length, String noise) {}
+
+  @BeforeContainer
+  static void copyRegistry() throws IOException {
+    work = Files.createTempDirectory("registry-mutations");
+  }
+
+  @AfterContainer
+  static void removeCopy() throws IOException {
+    try (var files = Files.walk(work)) {
+      files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    }
+  }
+
+  @Property(tries = 300)
+  void mutatedRegistriesEndInDiagnosticsNeverInExceptions(@ForAll("damages") List<Damage> damages)
+      throws IOException {
+    Path folder = Files.createTempDirectory(work, "case");
+    for (String table : RegistryFiles.TABLES) {
+      Files.copy(REAL.resolve(table), folder.resolve(table));
+    }
+    for (Damage damage : damages) {
+      Path file = folder.resolve(damage.file());
+      Files.write(file, apply(Files.readAllBytes(file), damage));
+    }
+
+    List<Diagnostic> diagnostics = RegistryValidator.loadAndValidate(folder).diagnostics();
+
+    for (Diagnostic d : diagnostics) {
+      assertThat(d.line()).isPositive();
+      assertThat(d.column()).isPositive();
+      assertThat(d.message()).isNotBlank();
+      assertThat(d.format()).startsWith(folder.toString());
+    }
+  }
+
+  @Provide
+  Arbitrary<List<Damage>> damages() {
+    Arbitrary<Damage> one = Combinators.combine(
+            Arbitraries.of(RegistryFiles.TABLES),
+            Arbitraries.of(Mutation.class),
+            Arbitraries.integers().between(0, 1_000_000),
+            Arbitraries.integers().between(1, 400),
+            Arbitraries.of("- ", ": ", "[", "]", "{", "}", "'", "\"", "~", "&a ", "*a", "!!int x",
+                "0x", "99999999999999999999", "\n  - ", "\t", "key: value", "#", "|", ">", "?",
+                "name: VHOST_USER_GET_FEATURES", "id: 1", "type: memory", "count: flexible"))
+        .as(Damage::new);
+    return one.list().ofMinSize(1).ofMaxSize(4);
+  }
+
+  static byte[] apply(byte[] bytes, Damage damage) {
+    String text = new String(bytes, StandardCharsets.UTF_8);
+    int at = text.isEmpty() ? 0 : damage.where() % text.length();
+    int end = Math.min(text.length(), at + damage.length());
+    List<String> lines = List.of(text.split("\n", -1));
+    return switch (damage.mutation()) {
+      case DELETE_SPAN -> (text.substring(0, at) + text.substring(end)).getBytes(StandardCharsets.UTF_8);
+      case INSERT_NOISE -> (text.substring(0, at) + damage.noise() + text.substring(at))
+          .getBytes(StandardCharsets.UTF_8);
+      case DUPLICATE_LINE -> {
+        int line = damage.where() % lines.size();
+        java.util.ArrayList<String> copy = new java.util.ArrayList<>(lines);
+        copy.add(line, lines.get(line));
+        yield String.join("\n", copy).getBytes(StandardCharsets.UTF_8);
+      }
+      case SWAP_LINES -> {
+        java.util.ArrayList<String> copy = new java.util.ArrayList<>(lines);
+        int a = damage.where() % copy.size();
+        int b = (a + damage.length()) % copy.size();
+        java.util.Collections.swap(copy, a, b);
+        yield String.join("\n", copy).getBytes(StandardCharsets.UTF_8);
+      }
+      case REPLACE_TOKEN -> (text.substring(0, at) + damage.noise() + text.substring(end))
+          .getBytes(StandardCharsets.UTF_8);
+      case TRUNCATE -> text.substring(0, at).getBytes(StandardCharsets.UTF_8);
+      case BAD_BYTES -> {
+        byte[] copy = bytes.clone();
+        if (copy.length > 0) {
+          copy[damage.where() % copy.length] = (byte) (0x80 | (damage.length() & 0x7f));
+        }
+        yield copy;
+      }
+    };
+  }
+}
