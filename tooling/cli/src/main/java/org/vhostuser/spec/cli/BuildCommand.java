@@ -3,7 +3,7 @@ package org.vhostuser.spec.cli;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.vhostuser.spec.registry.Diagnostic;
-import org.vhostuser.spec.registry.validate.RegistryValidator;
+import org.vhostuser.spec.prose.SpecCheck;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -27,10 +27,11 @@ final class BuildCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    RegistryValidator.Checked checked = RegistryValidator.loadAndValidate(registryOption.folder());
+    SpecCheck.Result checked =
+        SpecCheck.run(registryOption.folder(), registryOption.proseIndex());
     List<Diagnostic> diagnostics = Strictness.apply(checked.diagnostics(), strict);
     new DiagnosticPrinter().printText(diagnostics, spec.commandLine().getErr());
-    Summary.print(checked.registry(), diagnostics, spec.commandLine());
+    Summary.print(checked, diagnostics, spec.commandLine());
     return Strictness.exitCode(diagnostics);
   }
 }

@@ -8,7 +8,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 import org.vhostuser.spec.registry.Diagnostic;
-import org.vhostuser.spec.registry.validate.RegistryValidator;
+import org.vhostuser.spec.prose.SpecCheck;
 
 /** {@code vhost-spec validate}: checks the registry and reports every problem at once. */
 @Command(name = "validate", mixinStandardHelpOptions = true,
@@ -30,13 +30,14 @@ final class ValidateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    RegistryValidator.Checked checked = RegistryValidator.loadAndValidate(registryOption.folder());
+    SpecCheck.Result checked =
+        SpecCheck.run(registryOption.folder(), registryOption.proseIndex());
     List<Diagnostic> diagnostics = Strictness.apply(checked.diagnostics(), strict);
     if (format == Format.json) {
       spec.commandLine().getOut().print(DiagnosticPrinter.json(diagnostics));
     } else {
       new DiagnosticPrinter().printText(diagnostics, spec.commandLine().getErr());
-      Summary.print(checked.registry(), diagnostics, spec.commandLine());
+      Summary.print(checked, diagnostics, spec.commandLine());
     }
     return Strictness.exitCode(diagnostics);
   }

@@ -18,11 +18,15 @@ record CommandRun(int exitCode, String out, String err) {
         err.toString(StandardCharsets.UTF_8));
   }
 
-  /** The diagnostic lines of standard error, with {@code folder} shown as REGISTRY. */
+  /**
+   * The diagnostic lines of standard error, with the registry {@code folder} shown as REGISTRY
+   * and its parent folder (where the prose lives) as SPEC.
+   */
   List<String> diagnostics(String folder) {
+    String parent = java.nio.file.Path.of(folder).getParent().toString();
     return Arrays.stream(err.split("\n"))
         .filter(line -> line.matches(".*:\\d+:\\d+: (error|warning): .*"))
-        .map(line -> line.replace(folder, "REGISTRY"))
+        .map(line -> line.replace(folder, "REGISTRY").replace(parent, "SPEC"))
         .toList();
   }
 

@@ -10,7 +10,11 @@ import java.util.stream.Stream;
 final class Fixtures {
   private Fixtures() {}
 
-  /** Copies {@code base} to {@code target}, then applies the files of {@code changes}. */
+  /**
+   * Copies {@code base} to {@code target}, then applies the files of {@code changes}: YAML files
+   * replace registry tables, AsciiDoc files go beside the registry folder (where the prose
+   * lives), and {@code delete.txt} names tables to remove.
+   */
   static Path overlay(Path base, Path changes, Path target) throws IOException {
     Files.createDirectories(target);
     copyFiles(base, target);
@@ -21,6 +25,8 @@ final class Fixtures {
           for (String gone : Files.readAllLines(file)) {
             Files.deleteIfExists(target.resolve(gone.trim()));
           }
+        } else if (name.endsWith(".adoc")) {
+          Files.copy(file, target.resolveSibling(name), StandardCopyOption.REPLACE_EXISTING);
         } else if (!name.equals("expected.txt") && !name.equals("expected.json")) {
           Files.copy(file, target.resolve(name), StandardCopyOption.REPLACE_EXISTING);
         }

@@ -35,7 +35,14 @@ public enum Code {
   REPLY_CONDITION("a conditional reply without its condition, or a condition without it"),
   FD_COUNT("file descriptor counts that are inverted or above the per-message limit"),
   STABLE_NEEDS_PROPOSED("a stable entry that depends on a proposed or reserved one"),
-  ENUM_VALUE("an enum member whose value does not fit its type or overlaps another");
+  ENUM_VALUE("an enum member whose value does not fit its type or overlaps another"),
+  // Prose and registry together.
+  PROSE_INCLUDE_MISSING("an include directive names a file that does not exist"),
+  PROSE_UNKNOWN_MACRO("a vu- block macro the toolchain does not provide"),
+  PROSE_UNRESOLVED_REFERENCE("a macro in the prose names no registry entry of the right kind"),
+  PROSE_MISSING_CARD("a registry message or feature has no card in the prose"),
+  PROSE_DUPLICATE_CARD("a registry message or feature has more than one card in the prose"),
+  PROSE_BARE_NUMBER("a message id or feature bit typed by hand next to its name in the prose");
 
   private final String description;
 

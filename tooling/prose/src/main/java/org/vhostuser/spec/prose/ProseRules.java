@@ -1,0 +1,133 @@
+package org.vhostuser.spec.prose;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.vhostuser.spec.registry.Code;
+import org.vhostuser.spec.registry.Diagnostic;
+import org.vhostuser.spec.registry.Diagnostics;
+import org.vhostuser.spec.registry.Feature;
+import org.vhostuser.spec.registry.Message;
+import org.vhostuser.spec.registry.Registry;
+import org.vhostuser.spec.registry.SourcePosition;
+import org.vhostuser.spec.registry.Spelling;
+import org.vhostuser.spec.prose.RegistryNames.Kind;
+
+/**
+ * The rules that hold prose and registry together: every macro resolves, every message and
+ * feature has exactly one card, and no id or bit is typed next to its name by hand.
+ */
+public final class ProseRules {
+  /** A registry-style constant name in running text. */
+  static final Pattern CONSTANT_NAME = Pattern.compile("\\b(VHOST|VIRTIO)_[A-Z0-9_]+\\b");
+  /** A number: decimal or hexadecimal. */
+  static final Pattern NUMBER = Pattern.compile("(?<![\\w.])(0[xX][0-9a-fA-F]+|\\d+)(?![\\w.])");
+  /** How far from a name a typed number counts as "next to" it. */
+  static final int NEARBY = 24;
+
+  private ProseRules() {}
+
+  /** Every problem found between {@code registry} and the prose {@code index}. */
+  public static List<Diagnostic> check(Registry registry, ProseIndex index) {
+    Diagnostics out = new Diagnostics();
+    RegistryNames names = new RegistryNames(registry);
+    checkReferences(index, names, out);
+    checkCards(registry, index, out);
+    checkBareNumbers(index, names, out);
+    return out.sorted();
+  }
+
+  private static void checkReferences(ProseIndex index, RegistryNames names, Diagnostics out) {
+    for (MacroUse use : index.macros()) {
+      switch (use.macro()) {
+        case REFERENCE -> expect(out, use, names.all(), names.kind(use.target()) != null, "entry");
+        case MESSAGE_CARD -> expectKind(out, use, names, Kind.MESSAGE, "message");
+        case FEATURE_CARD -> expectKind(out, use, names, Kind.FEATURE, "feature");
+        case PAYLOAD_TABLE -> expectKind(out, use, names, Kind.PAYLOAD, "payload");
+        case ENUM_TABLE -> expectKind(out, use, names, Kind.ENUM, "enum");
+        case MESSAGES_TABLE -> expect(out, use, Set.of("front-end", "back-end"),
+            Set.of("front-end", "back-end").contains(use.target()), "direction");
+        case FEATURES_TABLE -> expect(out, use, Set.of("protocol", "virtio"),
+            Set.of("protocol", "virtio").contains(use.target()), "feature space");
+        case HEADER_TABLE, LIMITS_TABLE -> expect(out, use, Set.of(""), use.target().isEmpty(),
+            "empty target");
+      }
+    }
+  }
+
+  private static void expectKind(
+      Diagnostics out, MacroUse use, RegistryNames names, Kind kind, String what) {
+    expect(out, use, names.of(kind), names.kind(use.target()) == kind, what);
+  }
+
+  private static void expect(
+      Diagnostics out, MacroUse use, Set<String> candidates, boolean ok, String what) {
+    if (!ok) {
+      out.error(use.at(), Code.PROSE_UNRESOLVED_REFERENCE, use.macro().macroName() + ":"
+          + (use.macro().isBlock() ? ":" : "") + use.target() + "[] names no registry " + what
+          + Spelling.suggestion(use.target(), candidates));
+    }
+  }
+
+  private static void checkCards(Registry registry, ProseIndex index, Diagnostics out) {
+    Map<String, SourcePosition> messageCards = cards(index.uses(Macro.MESSAGE_CARD), out);
+    Map<String, SourcePosition> featureCards = cards(index.uses(Macro.FEATURE_CARD), out);
+    registry.allMessages().filter(m -> m.name() != null && !messageCards.containsKey(m.name()))
+        .forEach((Message m) -> out.error(m.at(), Code.PROSE_MISSING_CARD, m.name()
+            + " has no card in the prose; add vu-message::" + m.name() + "[] to its chapter"));
+    registry.allFeatures().filter(f -> f.name() != null && !featureCards.containsKey(f.name()))
+        .forEach((Feature f) -> out.error(f.at(), Code.PROSE_MISSING_CARD, f.name()
+            + " has no card in the prose; add vu-feature::" + f.name() + "[] to its chapter"));
+  }
+
+  private static Map<String, SourcePosition> cards(List<MacroUse> uses, Diagnostics out) {
+    Map<String, SourcePosition> first = new HashMap<>();
+    for (MacroUse use : uses) {
+      SourcePosition earlier = first.putIfAbsent(use.target(), use.at());
+      if (earlier != null) {
+        out.error(use.at(), Code.PROSE_DUPLICATE_CARD, use.target() + " already has a card at "
+            + earlier.file() + ":" + earlier.line() + "; each entry has exactly one");
+      }
+    }
+    return first;
+  }
+
+  private static void checkBareNumbers(ProseIndex index, RegistryNames names, Diagnostics out) {
+    for (ProseLine line : index.lines()) {
+      Matcher name = CONSTANT_NAME.matcher(line.text());
+      while (name.find()) {
+        Kind kind = names.kind(name.group());
+        if (kind == null || !RegistryNames.isNumbered(kind)) {
+          continue;
+        }
+        long number = names.number(name.group());
+        int from = Math.max(0, name.start() - NEARBY);
+        int to = Math.min(line.text().length(), name.end() + NEARBY);
+        Matcher typed = NUMBER.matcher(line.text()).region(from, to);
+        while (typed.find()) {
+          if (typed.start() >= name.start() && typed.end() <= name.end()) {
+            continue;
+          }
+          if (parse(typed.group()) == number) {
+            out.error(new SourcePosition(line.file(), line.line(), typed.start() + 1),
+                Code.PROSE_BARE_NUMBER, (kind == Kind.MESSAGE ? "id " : "bit ") + typed.group()
+                    + " of " + name.group() + " is typed by hand; the registry supplies it"
+                    + " (use the card or vu:" + name.group() + "[])");
+          }
+        }
+      }
+    }
+  }
+
+  private static long parse(String number) {
+    try {
+      return number.startsWith("0x") || number.startsWith("0X")
+          ? Long.parseLong(number.substring(2), 16) : Long.parseLong(number);
+    } catch (NumberFormatException e) {
+      return -1;
+    }
+  }
+}
