@@ -75,12 +75,24 @@ public final class ProseRules {
   private static void checkCards(Registry registry, ProseIndex index, Diagnostics out) {
     Map<String, SourcePosition> messageCards = cards(index.uses(Macro.MESSAGE_CARD), out);
     Map<String, SourcePosition> featureCards = cards(index.uses(Macro.FEATURE_CARD), out);
+    Map<String, SourcePosition> payloadTables = cards(index.uses(Macro.PAYLOAD_TABLE), out);
+    Map<String, SourcePosition> enumTables = cards(index.uses(Macro.ENUM_TABLE), out);
+    cards(index.uses(Macro.HEADER_TABLE), out);
+    cards(index.uses(Macro.LIMITS_TABLE), out);
     registry.allMessages().filter(m -> m.name() != null && !messageCards.containsKey(m.name()))
-        .forEach((Message m) -> out.error(m.at(), Code.PROSE_MISSING_CARD, m.name()
-            + " has no card in the prose; add vu-message::" + m.name() + "[] to its chapter"));
+        .forEach((Message m) -> missing(out, m.at(), m.name(), "card", Macro.MESSAGE_CARD));
     registry.allFeatures().filter(f -> f.name() != null && !featureCards.containsKey(f.name()))
-        .forEach((Feature f) -> out.error(f.at(), Code.PROSE_MISSING_CARD, f.name()
-            + " has no card in the prose; add vu-feature::" + f.name() + "[] to its chapter"));
+        .forEach((Feature f) -> missing(out, f.at(), f.name(), "card", Macro.FEATURE_CARD));
+    registry.payloads().stream().filter(p -> p.name() != null && !payloadTables.containsKey(p.name()))
+        .forEach(p -> missing(out, p.at(), p.name(), "layout table", Macro.PAYLOAD_TABLE));
+    registry.enums().stream().filter(e -> e.name() != null && !enumTables.containsKey(e.name()))
+        .forEach(e -> missing(out, e.at(), e.name(), "table", Macro.ENUM_TABLE));
+  }
+
+  private static void missing(
+      Diagnostics out, SourcePosition at, String name, String what, Macro macro) {
+    out.error(at, Code.PROSE_MISSING_CARD, name + " has no " + what + " in the prose; add "
+        + macro.macroName() + "::" + name + "[] to its chapter");
   }
 
   private static Map<String, SourcePosition> cards(List<MacroUse> uses, Diagnostics out) {
@@ -88,8 +100,9 @@ public final class ProseRules {
     for (MacroUse use : uses) {
       SourcePosition earlier = first.putIfAbsent(use.target(), use.at());
       if (earlier != null) {
-        out.error(use.at(), Code.PROSE_DUPLICATE_CARD, use.target() + " already has a card at "
-            + earlier.file() + ":" + earlier.line() + "; each entry has exactly one");
+        String name = use.target().isEmpty() ? use.macro().macroName() + "::[]" : use.target();
+        out.error(use.at(), Code.PROSE_DUPLICATE_CARD, name + " is already rendered at "
+            + earlier.file() + ":" + earlier.line() + "; each entry appears exactly once");
       }
     }
     return first;

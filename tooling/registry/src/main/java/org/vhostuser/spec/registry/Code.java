@@ -40,8 +40,8 @@ public enum Code {
   PROSE_INCLUDE_MISSING("an include directive names a file that does not exist"),
   PROSE_UNKNOWN_MACRO("a vu- block macro the toolchain does not provide"),
   PROSE_UNRESOLVED_REFERENCE("a macro in the prose names no registry entry of the right kind"),
-  PROSE_MISSING_CARD("a registry message or feature has no card in the prose"),
-  PROSE_DUPLICATE_CARD("a registry message or feature has more than one card in the prose"),
+  PROSE_MISSING_CARD("a message, feature, payload or enum has no card or table in the prose"),
+  PROSE_DUPLICATE_CARD("a message, feature, payload or enum has more than one card or table"),
   PROSE_BARE_NUMBER("a message id or feature bit typed by hand next to its name in the prose");
 
   private final String description;

@@ -1,0 +1,124 @@
+package org.vhostuser.spec.asciidoc;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.asciidoctor.ast.PhraseNode;
+import org.asciidoctor.ast.StructuralNode;
+import org.asciidoctor.extension.BlockMacroProcessor;
+import org.asciidoctor.extension.InlineMacroProcessor;
+import org.asciidoctor.extension.JavaExtensionRegistry;
+import org.vhostuser.spec.registry.Anchors;
+import org.vhostuser.spec.registry.Registry;
+
+/**
+ * The {@code vu} macros of the prose, registered on one Asciidoctor instance. They read the
+ * registry of the current render through a supplier, so a warm instance can re-render after the
+ * registry changes. A name that does not resolve is recorded as a problem of the render.
+ */
+final class RegistryMacros {
+  private final Supplier<Registry> registry;
+  private final List<String> problems = new ArrayList<>();
+
+  RegistryMacros(Supplier<Registry> registry) {
+    this.registry = registry;
+  }
+
+  /** Registers every macro. */
+  void register(JavaExtensionRegistry extensions) {
+    extensions.inlineMacro(new Reference());
+    extensions.blockMacro(block("vu-message", (doc, name) -> find(name, "message",
+        registry.get().allMessages().filter(m -> name.equals(m.name())).findFirst()
+            .map(doc::messageCard))));
+    extensions.blockMacro(block("vu-feature", (doc, name) -> find(name, "feature",
+        registry.get().allFeatures().filter(f -> name.equals(f.name())).findFirst()
+            .map(doc::featureCard))));
+    extensions.blockMacro(block("vu-payload", (doc, name) -> find(name, "payload",
+        registry.get().payload(name).map(doc::payloadTable))));
+    extensions.blockMacro(block("vu-enum", (doc, name) -> find(name, "enum",
+        registry.get().enumType(name).map(doc::enumTable))));
+    extensions.blockMacro(block("vu-messages", (doc, name) -> find(name, "direction",
+        registry.get().messageTables().stream()
+            .filter(t -> t.direction().yamlName().equals(name)).findFirst()
+            .map(doc::messagesTable))));
+    extensions.blockMacro(block("vu-features", (doc, name) -> find(name, "feature space",
+        registry.get().featureTables().stream()
+            .filter(t -> t.kind().name().equalsIgnoreCase(name)).findFirst()
+            .map(doc::featuresTable))));
+    extensions.blockMacro(block("vu-header", (doc, name) -> doc.headerTables()));
+    extensions.blockMacro(block("vu-limits", (doc, name) -> doc.limitsTable()));
+  }
+
+  /** Problems found while rendering, then forgotten: each render starts clean. */
+  List<String> takeProblems() {
+    List<String> taken = List.copyOf(problems);
+    problems.clear();
+    return taken;
+  }
+
+  private List<String> find(String name, String kind, Optional<List<String>> lines) {
+    if (lines.isEmpty()) {
+      problems.add("no " + kind + " named '" + name + "' in the registry");
+      return List.of();
+    }
+    return lines.get();
+  }
+
+  private BlockMacroProcessor block(
+      String macroName, java.util.function.BiFunction<RegistryAsciidoc, String, List<String>> lines) {
+    return new BlockMacroProcessor(macroName) {
+      @Override
+      public StructuralNode process(
+          StructuralNode parent, String target, Map<String, Object> attributes) {
+        parseContent(parent, lines.apply(new RegistryAsciidoc(registry.get()), target));
+        return null;
+      }
+    };
+  }
+
+  /** {@code vu:NAME[]}: a link to the entry, showing its name (or the given text). */
+  private final class Reference extends InlineMacroProcessor {
+    Reference() {
+      super("vu");
+    }
+
+    @Override
+    public PhraseNode process(StructuralNode parent, String target, Map<String, Object> attributes) {
+      Optional<String> anchor = anchor(target);
+      if (anchor.isEmpty()) {
+        problems.add("vu:" + target + "[] names no registry entry");
+      }
+      Object text = attributes.get("text");
+      String shown = text == null || text.toString().isBlank() ? target : text.toString();
+      return createPhraseNode(parent, "anchor", shown,
+          Map.of("role", "vu-ref"), Map.of("type", ":link", "target", "#" + anchor.orElse(target)));
+    }
+  }
+
+  private Optional<String> anchor(String target) {
+    Registry r = registry.get();
+    int dot = target.indexOf('.');
+    if (dot > 0) {
+      String payload = target.substring(0, dot);
+      String field = target.substring(dot + 1);
+      return r.payload(payload).flatMap(p -> p.fields().stream()
+          .filter(f -> f.name().equals(field)).findFirst())
+          .map(f -> Anchors.field(payload, field));
+    }
+    if (r.payload(target).isPresent()) {
+      return Optional.of(Anchors.payload(target));
+    }
+    if (r.enumType(target).isPresent()) {
+      return Optional.of(Anchors.enumType(target));
+    }
+    boolean constant = r.allMessages().anyMatch(m -> target.equals(m.name()))
+        || r.allFeatures().anyMatch(f -> target.equals(f.name()))
+        || r.enums().stream().flatMap(e -> e.members().stream()).anyMatch(m -> target.equals(m.name()))
+        || r.header().flags().stream().anyMatch(f -> target.equals(f.name()))
+        || r.header().limits().stream().anyMatch(l -> target.equals(l.name()));
+    return constant ? Optional.of(Anchors.constant(target)) : Optional.empty();
+  }
+
+}

@@ -1,0 +1,90 @@
+package org.vhostuser.spec.asciidoc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.vhostuser.spec.registry.Registry;
+import org.vhostuser.spec.registry.validate.RegistryValidator;
+
+/** Renders small specifications with the registry macros; one Asciidoctor for the whole class. */
+class SpecRendererTest {
+  static SpecRenderer renderer;
+  static Path spec;
+  static Registry registry;
+
+  @TempDir Path temp;
+
+  @BeforeAll
+  static void start() throws URISyntaxException {
+    renderer = new SpecRenderer();
+    spec = Path.of(SpecRendererTest.class.getResource("/spec").toURI());
+    registry = RegistryValidator.loadAndValidate(spec.resolve("registry")).registry();
+  }
+
+  @AfterAll
+  static void stop() {
+    renderer.close();
+  }
+
+  @Test
+  void rendersCardsTablesAndLinksWithoutAProblem() {
+    SpecRenderer.Rendered rendered = renderer.render(spec.resolve("index.adoc"), registry);
+
+    assertThat(rendered.problems()).isEmpty();
+    assertThat(rendered.html())
+        .contains("id=\"VHOST_USER_GET_FEATURES\"", "id=\"VHOST_USER_PROTOCOL_F_MQ\"",
+            "id=\"payload-memory\"", "id=\"payload-memory.num_regions\"", "id=\"enum-iotlb_perm\"",
+            "id=\"VHOST_ACCESS_RO\"", "id=\"VHOST_USER_REPLY_MASK\"",
+            "<a href=\"#VHOST_USER_GET_FEATURES\" class=\"vu-ref\">VHOST_USER_GET_FEATURES</a>",
+            "vu:not_a_macro_here[]");
+    assertThat(unresolvedLinks(rendered.html())).isEmpty();
+  }
+
+  @Test
+  void aNameMissingFromTheRegistryIsAProblemOfTheRender() throws IOException {
+    Path index = Files.writeString(temp.resolve("index.adoc"),
+        "= T\n\nSee vu:VHOST_USER_NOPE[].\n\nvu-message::VHOST_USER_NOPE[]\n");
+    SpecRenderer.Rendered rendered = renderer.render(index, registry);
+    assertThat(rendered.problems()).containsExactlyInAnyOrder(
+        "vu:VHOST_USER_NOPE[] names no registry entry",
+        "no message named 'VHOST_USER_NOPE' in the registry");
+  }
+
+  @Test
+  void anAsciidocWarningIsAProblemOfTheRender() throws IOException {
+    Path index = Files.writeString(temp.resolve("index.adoc"),
+        "= T\n\n== A\n\n==== Skips a level\n\ninclude::missing.adoc[]\n");
+    SpecRenderer.Rendered rendered = renderer.render(index, registry);
+    assertThat(rendered.problems()).hasSize(2);
+    assertThat(rendered.problems()).anyMatch(p -> p.contains("section title out of sequence"));
+    assertThat(rendered.problems()).anyMatch(p -> p.contains("include file not found"));
+  }
+
+  /** Every {@code href="#x"} whose {@code id="x"} is missing from the page. */
+  static Set<String> unresolvedLinks(String html) {
+    Set<String> ids = new TreeSet<>();
+    Matcher id = Pattern.compile("id=\"([^\"]+)\"").matcher(html);
+    while (id.find()) {
+      ids.add(id.group(1));
+    }
+    Set<String> missing = new TreeSet<>();
+    Matcher href = Pattern.compile("href=\"#([^\"]+)\"").matcher(html);
+    while (href.find()) {
+      if (!ids.contains(href.group(1))) {
+        missing.add(href.group(1));
+      }
+    }
+    return missing;
+  }
+}
