@@ -204,6 +204,40 @@ final class RegistryAsciidoc {
     return lines;
   }
 
+  /**
+   * Every note recorded in the registry, grouped by the entry it belongs to, in table order:
+   * the raw material of the clarifications appendix, so no recorded disagreement is left out.
+   */
+  List<String> notesList() {
+    List<String> lines = new ArrayList<>();
+    registry.allMessages().forEach(m -> notes(lines, Anchors.constant(m.name()), m.name(), m.notes()));
+    registry.allFeatures().forEach(f -> notes(lines, Anchors.constant(f.name()), f.name(), f.notes()));
+    registry.payloads().forEach(p -> {
+      notes(lines, Anchors.payload(p.name()), p.name(), p.notes());
+      p.fields().forEach(f -> notes(lines, Anchors.field(p.name(), f.name()),
+          p.name() + "." + f.name(), f.notes()));
+    });
+    registry.enums().forEach(e -> {
+      notes(lines, Anchors.enumType(e.name()), e.name(), e.notes());
+      e.members().forEach(m -> notes(lines, Anchors.constant(m.name()), m.name(), m.notes()));
+    });
+    registry.header().flags().forEach(f -> notes(lines, Anchors.constant(f.name()), f.name(), f.notes()));
+    registry.header().limits().forEach(l -> notes(lines, Anchors.constant(l.name()), l.name(), l.notes()));
+    return lines;
+  }
+
+  private static void notes(List<String> lines, String anchor, String name, List<String> notes) {
+    if (notes.isEmpty()) {
+      return;
+    }
+    lines.add("[.vu-notes]");
+    lines.add(Adoc.link(anchor, name) + "::");
+    for (String note : notes) {
+      lines.add("* " + Adoc.text(note));
+    }
+    lines.add("");
+  }
+
   private static List<String> card(
       String anchor, String name, String summary, String role, List<String> rows) {
     List<String> lines = new ArrayList<>();

@@ -49,6 +49,7 @@ final class RegistryMacros {
             .map(doc::featuresTable))));
     extensions.blockMacro(block("vu-header", (doc, name) -> doc.headerTables()));
     extensions.blockMacro(block("vu-limits", (doc, name) -> doc.limitsTable()));
+    extensions.blockMacro(block("vu-notes", (doc, name) -> doc.notesList()));
   }
 
   /** Problems found while rendering, then forgotten: each render starts clean. */

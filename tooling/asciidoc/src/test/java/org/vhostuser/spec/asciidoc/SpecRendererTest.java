@@ -10,7 +10,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,14 +26,9 @@ class SpecRendererTest {
 
   @BeforeAll
   static void start() throws URISyntaxException {
-    renderer = new SpecRenderer();
+    renderer = SharedRenderer.get();
     spec = Path.of(SpecRendererTest.class.getResource("/spec").toURI());
     registry = RegistryValidator.loadAndValidate(spec.resolve("registry")).registry();
-  }
-
-  @AfterAll
-  static void stop() {
-    renderer.close();
   }
 
   @Test

@@ -1,37 +1,56 @@
 package org.vhostuser.spec.cli;
 
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.vhostuser.spec.registry.Diagnostic;
+import org.vhostuser.spec.generate.Generation;
+import org.vhostuser.spec.generate.Language;
+import org.vhostuser.spec.generate.Provenances;
 import org.vhostuser.spec.prose.SpecCheck;
+import org.vhostuser.spec.registry.Diagnostic;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code vhost-spec build}: the main job, run by the README's first command and by CI. It
- * validates the registry; generating code and rendering the site join it as they land.
+ * validates the registry and the prose, then generates the JSON, C and Rust outputs into
+ * {@code build/generated}; rendering the site joins it when the site lands.
  */
 @Command(name = "build", mixinStandardHelpOptions = true,
-    description = "Run the main job: validate the registry (then generate code and render"
-        + " the site, as those steps land).")
+    description = "Run the main job: validate the registry and the prose, then generate the"
+        + " JSON, C and Rust outputs into build/generated.")
 final class BuildCommand implements Callable<Integer> {
   @Mixin RegistryOption registryOption;
 
   @Option(names = "--strict", description = "Treat warnings as errors.")
   boolean strict;
 
+  @Option(names = "--out", paramLabel = "DIR", defaultValue = "build",
+      description = "Output folder (default: ${DEFAULT-VALUE}).")
+  Path out;
+
   @Spec CommandSpec spec;
 
   @Override
-  public Integer call() {
+  public Integer call() throws IOException {
     SpecCheck.Result checked =
         SpecCheck.run(registryOption.folder(), registryOption.proseIndex());
     List<Diagnostic> diagnostics = Strictness.apply(checked.diagnostics(), strict);
     new DiagnosticPrinter().printText(diagnostics, spec.commandLine().getErr());
     Summary.print(checked, diagnostics, spec.commandLine());
-    return Strictness.exitCode(diagnostics);
+    int code = Strictness.exitCode(diagnostics);
+    if (code != ExitCodes.OK) {
+      return code;
+    }
+    Path generated = out.resolve("generated");
+    Generation.write(Generation.generate(checked.registry().registry(),
+        Provenances.of(registryOption.folder()), EnumSet.allOf(Language.class), ""), generated);
+    spec.commandLine().getOut().println(generated + ": generated JSON, C and Rust");
+    return ExitCodes.OK;
   }
 }

@@ -18,6 +18,7 @@ import picocli.CommandLine.Spec;
     subcommands = {
       BuildCommand.class,
       ValidateCommand.class,
+      GenerateCommand.class,
       HelpCommand.class,
       GenerateCompletion.class,
     })

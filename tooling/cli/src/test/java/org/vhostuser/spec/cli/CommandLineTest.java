@@ -143,8 +143,12 @@ class CommandLineTest {
 
   @Test
   void buildRunsTheMainJobOnTheRealRegistry() {
-    CommandRun run = CommandRun.of("build", "--registry", "../../spec/registry");
+    CommandRun run = CommandRun.of("build", "--strict", "--registry", "../../spec/registry",
+        "--out", temp.toString());
     assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(temp.resolve("generated").resolve("vhost_user_protocol.h")).isRegularFile();
+    assertThat(temp.resolve("generated").resolve("vhost_user_protocol.rs")).isRegularFile();
+    assertThat(temp.resolve("generated").resolve("vhost-user-registry.json")).isRegularFile();
   }
 
   private Path copyOfBase() throws IOException {

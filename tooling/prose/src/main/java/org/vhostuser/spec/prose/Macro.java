@@ -22,7 +22,9 @@ public enum Macro {
   /** {@code vu-header::[]}: the header fields and flags. */
   HEADER_TABLE("vu-header", true),
   /** {@code vu-limits::[]}: the protocol limits. */
-  LIMITS_TABLE("vu-limits", true);
+  LIMITS_TABLE("vu-limits", true),
+  /** {@code vu-notes::[]}: every note of the registry, grouped by entry. */
+  NOTES_LIST("vu-notes", true);
 
   private final String macroName;
   private final boolean block;

@@ -52,7 +52,7 @@ public final class ProseRules {
             Set.of("front-end", "back-end").contains(use.target()), "direction");
         case FEATURES_TABLE -> expect(out, use, Set.of("protocol", "virtio"),
             Set.of("protocol", "virtio").contains(use.target()), "feature space");
-        case HEADER_TABLE, LIMITS_TABLE -> expect(out, use, Set.of(""), use.target().isEmpty(),
+        case HEADER_TABLE, LIMITS_TABLE, NOTES_LIST -> expect(out, use, Set.of(""), use.target().isEmpty(),
             "empty target");
       }
     }
@@ -79,6 +79,7 @@ public final class ProseRules {
     Map<String, SourcePosition> enumTables = cards(index.uses(Macro.ENUM_TABLE), out);
     cards(index.uses(Macro.HEADER_TABLE), out);
     cards(index.uses(Macro.LIMITS_TABLE), out);
+    cards(index.uses(Macro.NOTES_LIST), out);
     registry.allMessages().filter(m -> m.name() != null && !messageCards.containsKey(m.name()))
         .forEach((Message m) -> missing(out, m.at(), m.name(), "card", Macro.MESSAGE_CARD));
     registry.allFeatures().filter(f -> f.name() != null && !featureCards.containsKey(f.name()))
