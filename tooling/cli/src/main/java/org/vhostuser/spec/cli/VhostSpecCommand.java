@@ -19,6 +19,7 @@ import picocli.CommandLine.Spec;
       BuildCommand.class,
       ValidateCommand.class,
       GenerateCommand.class,
+      ConformCommand.class,
       HelpCommand.class,
       GenerateCompletion.class,
     })
