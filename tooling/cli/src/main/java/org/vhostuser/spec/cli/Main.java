@@ -21,7 +21,9 @@ public final class Main {
   public static int run(PrintStream out, PrintStream err, String... args) {
     PrintWriter outWriter = new PrintWriter(out, true);
     PrintWriter errWriter = new PrintWriter(err, true);
-    CommandLine commandLine = new CommandLine(new VhostSpecCommand())
+    CommandLine commandLine = new CommandLine(new VhostSpecCommand());
+    VhostSpecCommand.addSubcommands(commandLine, args);
+    commandLine
         .setOut(outWriter)
         .setErr(errWriter)
         .setCaseInsensitiveEnumValuesAllowed(true)

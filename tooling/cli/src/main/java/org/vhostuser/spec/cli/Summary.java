@@ -20,8 +20,9 @@ final class Summary {
         + registry.protocolFeatures().features().size() + " protocol features, "
         + registry.virtioFeatures().features().size() + " virtio features, "
         + registry.payloads().size() + " payloads, " + registry.enums().size() + " enums"
-        + result.prose().map(p -> "; prose: " + (p.includes().size() + 1) + " files, "
-            + p.macros().size() + " registry macros").orElse("; prose not checked");
+        + result.prose().map(p -> "; prose: " + (1 + p.includes().stream().filter(i -> i.exists())
+            .count()) + " files, " + p.macros().size() + " registry macros")
+            .orElse("; prose not checked");
     if (errors == 0 && warnings == 0) {
       command.getOut().println(registry.root() + ": ok (" + checked + ")");
     } else {

@@ -28,6 +28,7 @@ final class CConstants {
   /** Every constant of {@code source}, in file order, with values evaluated where possible. */
   static List<FoundConstant> read(Path file, String source) {
     String text = SourceText.withoutCommentsAndStrings(source);
+    SourceText.Lines lines = new SourceText.Lines(text);
     List<Item> items = new ArrayList<>();
     Matcher define = DEFINE.matcher(text);
     while (define.find()) {
@@ -69,7 +70,7 @@ final class CConstants {
       lastInEnum.put(item.enumIndex(), value.getAsLong());
       boolean mask = item.name().endsWith("_MASK");
       found.add(new FoundConstant(item.name(), value.getAsLong(), item.group(), mask, file,
-          SourceText.lineOf(text, item.offset())));
+          lines.lineOf(item.offset())));
     }
     return found;
   }

@@ -15,6 +15,7 @@ final class Expressions {
   private static final Pattern TOKEN =
       Pattern.compile("\\s*(0[xX][0-9a-fA-F_]+|0[bB][01_]+|\\d[\\d_]*|[A-Za-z_][A-Za-z0-9_:]*|<<|[()|+])");
   private static final Pattern CAST = Pattern.compile("\\(\\s*(?:u?int\\d+_t|unsigned(?: long)*|long|int)\\s*\\)");
+  private static final Pattern WORD = Pattern.compile("[A-Za-z0-9]*");
   private static final Pattern INTEGER_SUFFIX = Pattern.compile("(?i)(u|l|ul|lu|ll|ull|llu|u8|u16|u32|u64|usize|i32|i64)$");
 
   private final String text;
@@ -118,8 +119,8 @@ final class Expressions {
     position = matcher.end();
     String token = matcher.group(1);
     // a literal directly followed by a type suffix (1u, 0x10ULL, 3u64)
-    Matcher suffix = Pattern.compile("^[A-Za-z0-9]*").matcher(text.substring(position));
-    if (Character.isDigit(token.charAt(0)) && suffix.find() && !suffix.group().isEmpty()
+    Matcher suffix = WORD.matcher(text).region(position, text.length());
+    if (Character.isDigit(token.charAt(0)) && suffix.lookingAt() && !suffix.group().isEmpty()
         && INTEGER_SUFFIX.matcher(suffix.group()).matches()) {
       position += suffix.group().length();
     }

@@ -34,6 +34,7 @@ final class RustConstants {
   /** Every constant of {@code source}, in file order, with values evaluated where possible. */
   static List<FoundConstant> read(Path file, String source) {
     String text = SourceText.withoutCommentsAndStrings(source);
+    SourceText.Lines lines = new SourceText.Lines(text);
     Map<String, Long> known = new LinkedHashMap<>();
     List<FoundConstant> found = new ArrayList<>();
     Deque<Block> blocks = new ArrayDeque<>();
@@ -51,7 +52,7 @@ final class RustConstants {
       } else if (c == '}') {
         Block block = blocks.isEmpty() ? null : blocks.pop();
         if (block != null && block.kind().equals("enum")) {
-          variants(file, text, block, i, known, found);
+          variants(file, text, lines, block, i, known, found);
         }
         statementStart = i + 1;
       } else if (c == ';') {
@@ -67,7 +68,7 @@ final class RustConstants {
             known.put(constant.group(1), value.getAsLong());
             found.add(new FoundConstant(constant.group(1), value.getAsLong(), owner.name(),
                 mask || constant.group(1).endsWith("_MASK"), file,
-                SourceText.lineOf(text, statementStart + constant.start(1))));
+                lines.lineOf(statementStart + constant.start(1))));
           }
         }
         statementStart = i + 1;
@@ -86,7 +87,7 @@ final class RustConstants {
     return new Block("", "", false, 0);
   }
 
-  private static void variants(Path file, String text, Block block, int end,
+  private static void variants(Path file, String text, SourceText.Lines lines, Block block, int end,
       Map<String, Long> known, List<FoundConstant> found) {
     long next = 0;
     int offset = block.bodyStart();
@@ -97,7 +98,7 @@ final class RustConstants {
             : Expressions.evaluate(variant.group(2), known);
         if (value.isPresent()) {
           found.add(new FoundConstant(variant.group(1), value.getAsLong(), block.name(), false,
-              file, SourceText.lineOf(text, offset + part.indexOf(variant.group(1)))));
+              file, lines.lineOf(offset + part.indexOf(variant.group(1)))));
           next = value.getAsLong() + 1;
         }
       }

@@ -38,14 +38,24 @@ final class SourceText {
     return to;
   }
 
-  /** The 1-based line number of an offset. */
-  static int lineOf(String text, int offset) {
-    int line = 1;
-    for (int i = 0; i < offset && i < text.length(); i++) {
-      if (text.charAt(i) == '\n') {
-        line++;
+  /** Finds the 1-based line of offsets in one text, after one pass over it. */
+  static final class Lines {
+    private final int[] starts;
+
+    Lines(String text) {
+      java.util.List<Integer> found = new java.util.ArrayList<>(java.util.List.of(0));
+      for (int i = 0; i < text.length(); i++) {
+        if (text.charAt(i) == '\n') {
+          found.add(i + 1);
+        }
       }
+      starts = found.stream().mapToInt(Integer::intValue).toArray();
     }
-    return line;
+
+    /** The 1-based line number of an offset. */
+    int lineOf(int offset) {
+      int index = java.util.Arrays.binarySearch(starts, offset);
+      return index >= 0 ? index + 1 : -index - 1;
+    }
   }
 }

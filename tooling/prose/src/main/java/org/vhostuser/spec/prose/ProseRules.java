@@ -80,6 +80,9 @@ public final class ProseRules {
     cards(index.uses(Macro.HEADER_TABLE), out);
     cards(index.uses(Macro.LIMITS_TABLE), out);
     cards(index.uses(Macro.NOTES_LIST), out);
+    if (index.includes().stream().anyMatch(include -> !include.exists())) {
+      return; // cards are likely in the missing file; its own diagnostic says so
+    }
     registry.allMessages().filter(m -> m.name() != null && !messageCards.containsKey(m.name()))
         .forEach((Message m) -> missing(out, m.at(), m.name(), "card", Macro.MESSAGE_CARD));
     registry.allFeatures().filter(f -> f.name() != null && !featureCards.containsKey(f.name()))

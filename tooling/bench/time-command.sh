@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# Times whole-process runs of a vhost-spec command (default: validate on the real registry) and
+# Times whole-process runs of one vhost-spec command (default: validate) and
 # prints the median, min and max wall-clock time. The jar and its CDS archive are built first and
 # one warm-up run is discarded, so the figures are for the steady state a user sees.
-# Usage: tooling/bench/validate.sh [RUNS] [-- vhost-spec arguments]
+# Usage: tooling/bench/time-command.sh [RUNS] [-- vhost-spec arguments]
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 

@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# The benchmark suite of tooling/BENCHMARKS.md: whole-process timings of the short commands on
+# the real registry. Prints one line per command with the median, min and max of RUNS runs.
+# Usage: tooling/bench/all.sh [RUNS]
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/../.."
+runs=${1:-21}
+bench=build/bench
+mkdir -p "$bench"
+
+./vhost-spec generate --out "$bench/generated" >/dev/null
+# A 2,000-line header: the generated one, then enough extra implementation-style definitions.
+{
+  cat "$bench/generated/vhost_user_protocol.h"
+  n=0
+  while (( $(wc -l < "$bench/generated/vhost_user_protocol.h") + n < 2000 )); do
+    echo "#define LOCAL_DEFINITION_$n ($n + 1)"
+    n=$((n + 1))
+  done
+} > "$bench/large-header.h"
+
+time_command() { tooling/bench/time-command.sh "$runs" -- "$@"; }
+time_command validate
+time_command generate --out "$bench/generated"
+time_command generate --check --out "$bench/generated"
+time_command conform --lang c "$bench/large-header.h"
+time_command conform --lang rust "$bench/generated/vhost_user_protocol.rs"

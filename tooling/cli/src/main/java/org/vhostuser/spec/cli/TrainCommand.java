@@ -1,0 +1,50 @@
+package org.vhostuser.spec.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/**
+ * Runs the short commands once (validate, generate, generate --check, conform) with their
+ * output discarded. The launcher uses it as the training run of its JVM startup cache, so the
+ * cache holds the classes of every common command, not only those of validate.
+ */
+@Command(name = "train", hidden = true,
+    description = "Run the common commands once, quietly (used to build the startup cache).")
+final class TrainCommand implements Callable<Integer> {
+  @Mixin RegistryOption registryOption;
+
+  @Override
+  public Integer call() throws IOException {
+    String registry = registryOption.folder().toString();
+    Path scratch = Files.createTempDirectory("vhost-spec-train");
+    try {
+      String out = scratch.toString();
+      run("validate", "--registry", registry);
+      run("generate", "--registry", registry, "--out", out);
+      run("generate", "--check", "--registry", registry, "--out", out);
+      run("conform", "--lang", "c", "--registry", registry,
+          scratch.resolve("vhost_user_protocol.h").toString());
+      run("conform", "--lang", "rust", "--format", "json", "--registry", registry,
+          scratch.resolve("vhost_user_protocol.rs").toString());
+    } finally {
+      try (Stream<Path> files = Files.walk(scratch)) {
+        files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      }
+    }
+    return ExitCodes.OK;
+  }
+
+  /** Runs one command line the way {@link Main} does, with its output discarded. */
+  private static void run(String... args) {
+    PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
+    Main.run(quiet, quiet, args);
+  }
+}
