@@ -105,7 +105,7 @@ final class RegistryMacros {
       String payload = target.substring(0, dot);
       String field = target.substring(dot + 1);
       return r.payload(payload).flatMap(p -> p.fields().stream()
-          .filter(f -> f.name().equals(field)).findFirst())
+          .filter(f -> field.equals(f.name())).findFirst())
           .map(f -> Anchors.field(payload, field));
     }
     if (r.payload(target).isPresent()) {

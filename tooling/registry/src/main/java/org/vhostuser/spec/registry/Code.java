@@ -34,6 +34,7 @@ public enum Code {
   RETIRED_NUMBER_REUSED("an id or bit listed as retired is used by an entry"),
   REPLY_CONDITION("a conditional reply without its condition, or a condition without it"),
   FD_COUNT("file descriptor counts that are inverted or above the per-message limit"),
+  ENABLES_MISMATCH("a feature's enables list differs from the messages that require the feature"),
   STABLE_NEEDS_PROPOSED("a stable entry that depends on a proposed or reserved one"),
   ENUM_VALUE("an enum member whose value does not fit its type or overlaps another"),
   // Prose and registry together.

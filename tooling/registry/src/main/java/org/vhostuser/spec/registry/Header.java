@@ -12,6 +12,6 @@ public record Header(List<Field> fields, List<EnumMember> flags, List<Limit> lim
 
   /** The limit with this name, if the header declares it. */
   public java.util.Optional<Limit> limit(String name) {
-    return limits.stream().filter(l -> l.name().equals(name)).findFirst();
+    return limits.stream().filter(l -> name.equals(l.name())).findFirst();
   }
 }

@@ -56,12 +56,12 @@ public record Registry(
 
   /** The payload with this name. */
   public Optional<Payload> payload(String name) {
-    return payloads.stream().filter(p -> p.name().equals(name)).findFirst();
+    return payloads.stream().filter(p -> name.equals(p.name())).findFirst();
   }
 
   /** The enum with this name. */
   public Optional<EnumType> enumType(String name) {
-    return enums.stream().filter(e -> e.name().equals(name)).findFirst();
+    return enums.stream().filter(e -> name.equals(e.name())).findFirst();
   }
 
   /** Payloads by name, first definition wins, in file order. */

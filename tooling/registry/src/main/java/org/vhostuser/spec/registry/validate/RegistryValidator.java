@@ -17,6 +17,7 @@ public final class RegistryValidator {
           new PayloadRules(),
           new EnumRules(),
           new FeatureCycleRule(),
+          new EnablesRule(),
           new LifecycleRules(),
           new MessageRules());
 
