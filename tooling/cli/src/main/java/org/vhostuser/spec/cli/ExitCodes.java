@@ -29,6 +29,8 @@ final class ExitCodes {
   /** Adds the exit-code table to the help of a command and all its subcommands. */
   static void addToHelp(CommandLine command) {
     command.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(HELP);
-    command.getSubcommands().values().forEach(ExitCodes::addToHelp);
+    for (CommandLine subcommand : command.getSubcommands().values()) {
+      addToHelp(subcommand);
+    }
   }
 }

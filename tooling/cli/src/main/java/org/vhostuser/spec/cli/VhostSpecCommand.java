@@ -1,10 +1,6 @@
 package org.vhostuser.spec.cli;
 
-import java.util.Arrays;
-import java.util.Collections;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.function.Supplier;
+import java.util.List;
 import picocli.AutoComplete.GenerateCompletion;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -27,18 +23,25 @@ final class VhostSpecCommand implements Runnable {
    * {@link #addSubcommands}, not declared in the annotation, so that a run builds the model of
    * the one subcommand it needs: picocli's reflection is most of a short command's start time.
    */
-  static final Map<String, Supplier<Object>> SUBCOMMANDS = subcommands();
+  static final List<String> SUBCOMMANDS = List.of("build", "validate", "generate", "conform",
+      "train", "help", "generate-completion");
 
-  private static Map<String, Supplier<Object>> subcommands() {
-    Map<String, Supplier<Object>> all = new LinkedHashMap<>();
-    all.put("build", BuildCommand::new);
-    all.put("validate", ValidateCommand::new);
-    all.put("generate", GenerateCommand::new);
-    all.put("conform", ConformCommand::new);
-    all.put("train", TrainCommand::new);
-    all.put("help", HelpCommand::new);
-    all.put("generate-completion", GenerateCompletion::new);
-    return Collections.unmodifiableMap(all);
+  /**
+   * A new instance of the named subcommand. A plain switch rather than constructor references:
+   * picocli's classes are compiled for an old class-file version, and lambdas naming them stop
+   * the JVM's startup cache from being written.
+   */
+  private static Object create(String name) {
+    switch (name) {
+      case "build": return new BuildCommand();
+      case "validate": return new ValidateCommand();
+      case "generate": return new GenerateCommand();
+      case "conform": return new ConformCommand();
+      case "train": return new TrainCommand();
+      case "help": return new HelpCommand();
+      case "generate-completion": return new GenerateCompletion();
+      default: throw new IllegalArgumentException("no subcommand " + name);
+    }
   }
 
   /**
@@ -46,14 +49,20 @@ final class VhostSpecCommand implements Runnable {
    * line asks for help, for completion, or names none (so help and errors list them all).
    */
   static void addSubcommands(CommandLine root, String... args) {
-    String first = Arrays.stream(args).filter(a -> !a.startsWith("-")).findFirst().orElse("");
-    boolean single = SUBCOMMANDS.containsKey(first) && !first.equals("help")
-        && !first.equals("generate-completion");
-    SUBCOMMANDS.forEach((name, command) -> {
-      if (!single || name.equals(first)) {
-        root.addSubcommand(name, command.get());
+    String first = "";
+    for (String arg : args) {
+      if (!arg.startsWith("-")) {
+        first = arg;
+        break;
       }
-    });
+    }
+    boolean single = SUBCOMMANDS.contains(first) && !first.equals("help")
+        && !first.equals("generate-completion");
+    for (String name : SUBCOMMANDS) {
+      if (!single || name.equals(first)) {
+        root.addSubcommand(name, create(name));
+      }
+    }
   }
 
   @Option(names = "--stacktrace", scope = ScopeType.INHERIT,

@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import org.vhostuser.spec.registry.Diagnostic;
 import org.vhostuser.spec.registry.Diagnostics;
 import org.vhostuser.spec.registry.validate.RegistryValidator;
@@ -33,12 +34,20 @@ public final class SpecCheck {
     return Files.isRegularFile(index) ? Optional.of(index) : Optional.empty();
   }
 
-  /** Validates the registry folder and, when given, the prose starting at {@code proseIndex}. */
+  /**
+   * Validates the registry folder and, when given, the prose starting at {@code proseIndex}. The
+   * prose is scanned on a second thread while the registry loads: the two do not depend on each
+   * other, and a short run is mostly a cold JVM doing both.
+   */
   public static Result run(Path registryFolder, Optional<Path> proseIndex) {
+    Diagnostics proseDiagnostics = new Diagnostics();
+    CompletableFuture<Optional<ProseIndex>> scan = CompletableFuture.supplyAsync(
+        () -> proseIndex.map(file -> ProseScanner.scan(file, proseDiagnostics)));
     RegistryValidator.Checked registry = RegistryValidator.loadAndValidate(registryFolder);
+    Optional<ProseIndex> prose = scan.join();
     Diagnostics out = new Diagnostics();
     out.addAll(registry.diagnostics());
-    Optional<ProseIndex> prose = proseIndex.map(file -> ProseScanner.scan(file, out));
+    out.addAll(proseDiagnostics.sorted());
     prose.ifPresent(index -> out.addAll(ProseRules.check(registry.registry(), index)));
     return new Result(registry, prose, out.sorted());
   }
