@@ -63,6 +63,8 @@ public final class SpecRenderer implements AutoCloseable {
             .attribute("idprefix", "")
             .attribute("idseparator", "-")
             .attribute("webfonts!", "")
+            .attribute("toc!", "")
+            .attribute("showtitle", "")
             .attribute("icons!", "")
             .build())
         .build();

@@ -18,12 +18,12 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code vhost-spec build}: the main job, run by the README's first command and by CI. It
- * validates the registry and the prose, then generates the JSON, C and Rust outputs into
- * {@code build/generated}; rendering the site joins it when the site lands.
+ * validates the registry and the prose, generates the JSON, C and Rust outputs into
+ * {@code build/generated} and renders the website into {@code build/site}.
  */
 @Command(name = "build", mixinStandardHelpOptions = true,
-    description = "Run the main job: validate the registry and the prose, then generate the"
-        + " JSON, C and Rust outputs into build/generated.")
+    description = "Run the main job: validate the registry and the prose, generate the JSON, C"
+        + " and Rust outputs into build/generated, and render the website into build/site.")
 final class BuildCommand implements Callable<Integer> {
   @Mixin RegistryOption registryOption;
 
@@ -51,6 +51,7 @@ final class BuildCommand implements Callable<Integer> {
     Generation.write(Generation.generate(checked.registry().registry(),
         Provenances.of(registryOption.folder()), EnumSet.allOf(Language.class), ""), generated);
     spec.commandLine().getOut().println(generated + ": generated JSON, C and Rust");
-    return ExitCodes.OK;
+    return SiteCommand.render(registryOption, out.resolve("site"), false,
+        spec.commandLine().getOut(), spec.commandLine().getErr());
   }
 }

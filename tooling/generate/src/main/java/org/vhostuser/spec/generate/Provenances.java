@@ -39,6 +39,10 @@ public final class Provenances {
   }
 
   /** The commit id at HEAD of the repository containing {@code folder}, if any. */
+  public static Optional<String> revisionOf(Path folder) throws IOException {
+    return revision(folder);
+  }
+
   static Optional<String> revision(Path folder) throws IOException {
     for (Path dir = folder.toAbsolutePath().normalize(); dir != null; dir = dir.getParent()) {
       Path git = dir.resolve(".git");

@@ -1,0 +1,75 @@
+package org.vhostuser.spec.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import org.vhostuser.spec.asciidoc.SpecRenderer;
+import org.vhostuser.spec.prose.SpecCheck;
+import org.vhostuser.spec.registry.Severity;
+import org.vhostuser.spec.site.SiteBuilder;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code vhost-spec site}: renders the website, or says it is already up to date. */
+@Command(name = "site", mixinStandardHelpOptions = true,
+    description = "Render the specification website: the spec with a permalink for every"
+        + " section, message, feature, payload and field; index pages; search; downloads; and"
+        + " the project documents. Nothing is rendered when no input changed.")
+final class SiteCommand implements Callable<Integer> {
+  @Mixin RegistryOption registryOption;
+
+  @Option(names = "--out", paramLabel = "DIR", defaultValue = "build/site",
+      description = "Output folder (default: ${DEFAULT-VALUE}).")
+  Path out;
+
+  @Option(names = "--force", description = "Render even when no input changed.")
+  boolean force;
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() throws IOException {
+    return render(registryOption, out, force, spec.commandLine().getOut(),
+        spec.commandLine().getErr());
+  }
+
+  /** Validates, then renders into {@code out}; shared with {@code build}. */
+  static int render(RegistryOption registryOption, Path out, boolean force, PrintWriter stdout,
+      PrintWriter stderr) throws IOException {
+    Path registry = registryOption.folder().toAbsolutePath().normalize();
+    Path root = registry.getParent().getParent();
+    SiteBuilder builder = new SiteBuilder(SiteBuilder.Layout.of(root, out),
+        new VersionProvider().getVersion()[0]);
+    if (!force && builder.isUpToDate()) {
+      stdout.println(out + ": up to date");
+      return ExitCodes.OK;
+    }
+    CompletableFuture<SpecRenderer> renderer = CompletableFuture.supplyAsync(SpecRenderer::new);
+    SpecCheck.Result checked = SpecCheck.run(registryOption.folder(), registryOption.proseIndex());
+    if (checked.diagnostics().stream().anyMatch(d -> d.severity() == Severity.ERROR)) {
+      new DiagnosticPrinter().printText(checked.diagnostics(), stderr);
+      stderr.println("vhost-spec: site not rendered: the specification has errors");
+      return ExitCodes.PROBLEMS;
+    }
+    try (SpecRenderer started = renderer.join()) {
+      SiteBuilder.Result result = builder.build(started, checked.registry().registry());
+      if (!result.problems().isEmpty()) {
+        for (String problem : result.problems()) {
+          stderr.println(problem.contains(": ") ? problem.replaceFirst(": ", ": error: ")
+              : "error: " + problem);
+        }
+        stderr.println("vhost-spec: site not written: " + result.problems().size()
+            + " problem(s); the previous site is unchanged");
+        return ExitCodes.PROBLEMS;
+      }
+      stdout.println(out + ": " + result.pages().size() + " pages ("
+          + String.join(", ", result.pages()) + ")");
+      return ExitCodes.OK;
+    }
+  }
+}

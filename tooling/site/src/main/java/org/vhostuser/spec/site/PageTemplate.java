@@ -1,0 +1,23 @@
+package org.vhostuser.spec.site;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** The page chrome of {@code site/template.html}, filled in for each page. */
+final class PageTemplate {
+  private final String template;
+  private final String footer;
+
+  PageTemplate(Path siteFolder, String footer) throws IOException {
+    this.template = Files.readString(siteFolder.resolve("template.html"), StandardCharsets.UTF_8);
+    this.footer = footer;
+  }
+
+  /** A whole page: {@code content} is HTML, {@code title} is text. */
+  String page(String pageKind, String title, String content) {
+    return template.replace("{{title}}", Html.escape(title)).replace("{{page}}", pageKind)
+        .replace("{{revision}}", footer).replace("{{content}}", content);
+  }
+}

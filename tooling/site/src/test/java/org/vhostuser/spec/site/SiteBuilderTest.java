@@ -1,0 +1,185 @@
+package org.vhostuser.spec.site;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.vhostuser.spec.asciidoc.SpecRenderer;
+import org.vhostuser.spec.registry.Anchors;
+import org.vhostuser.spec.registry.Field;
+import org.vhostuser.spec.registry.Payload;
+import org.vhostuser.spec.registry.Registry;
+import org.vhostuser.spec.registry.validate.RegistryValidator;
+
+/** Builds the real site once and checks its structure with jsoup; one Asciidoctor for all. */
+class SiteBuilderTest {
+  static final Path ROOT = Path.of("../..").toAbsolutePath().normalize();
+  static SpecRenderer renderer;
+  static Registry registry;
+  static Path site;
+  static SiteBuilder.Result result;
+
+  @BeforeAll
+  static void build() throws IOException {
+    renderer = new SpecRenderer();
+    registry = RegistryValidator.loadAndValidate(ROOT.resolve("spec/registry")).registry();
+    site = Files.createTempDirectory("site-test").resolve("site");
+    result = new SiteBuilder(SiteBuilder.Layout.of(ROOT, site), "test").build(renderer, registry);
+  }
+
+  @AfterAll
+  static void stop() throws IOException {
+    renderer.close();
+    deleteTree(site.getParent());
+  }
+
+  @Test
+  void buildsEveryPageWithoutAProblem() {
+    assertThat(result.problems()).isEmpty();
+    assertThat(result.pages()).contains("index.html", "messages.html", "features.html",
+        "payloads.html", "downloads.html", "readme.html", "contributing.html", "maintainers.html");
+  }
+
+  @Test
+  void theSpecificationHasAPermalinkForEveryEntryAndSection() throws IOException {
+    Document spec = page("index.html");
+    registry.allMessages().forEach(m -> assertThat(spec.getElementById(m.name())).as(m.name()).isNotNull());
+    registry.allFeatures().forEach(f -> assertThat(spec.getElementById(f.name())).as(f.name()).isNotNull());
+    for (Payload p : registry.payloads()) {
+      assertThat(spec.getElementById(Anchors.payload(p.name()))).as(p.name()).isNotNull();
+      for (Field field : p.fields()) {
+        assertThat(spec.getElementById(Anchors.field(p.name(), field.name())))
+            .as(p.name() + "." + field.name()).isNotNull();
+      }
+    }
+    for (Element heading : spec.select("h2, h3, h4")) {
+      assertThat(heading.id()).as(heading.text()).isNotEmpty().doesNotMatch("_?\\d.*");
+    }
+    assertThat(spec.select("nav#toc a")).hasSizeGreaterThan(50);
+    assertThat(spec.select("h2").first().text()).matches("\\d+\\. .*|About this document");
+  }
+
+  @Test
+  void everyPageStatesItsRevisionAndLoadsOnlyLocalFiles() throws IOException {
+    for (String name : result.pages()) {
+      Document page = page(name);
+      assertThat(page.select("footer .revision").text()).as(name)
+          .matches("(Revision|Release \\S+,) [0-9a-f]{12}, last updated \\d{4}-\\d{2}-\\d{2}\\.");
+      for (Element external : page.select("script[src], link[href], img[src]")) {
+        assertThat(external.attr("src") + external.attr("href")).as(name).doesNotContain("//");
+      }
+      assertThat(page.select("meta[name=viewport]")).as(name).isNotEmpty();
+    }
+  }
+
+  @Test
+  void theMessageIndexHasARowPerMessageLinkingToItsCard() throws IOException {
+    Document messages = page("messages.html");
+    long count = registry.allMessages().count();
+    assertThat(messages.select("table.vu-messages tbody tr")).hasSize((int) count);
+    Element row = messages.select("tr[data-direction=back-end]").first();
+    assertThat(row.select("a").attr("href")).startsWith("index.html#VHOST_USER_BACKEND_");
+    assertThat(messages.select("select[data-filter=status] option")).hasSize(5);
+    assertThat(messages.select("th[data-sort]")).isNotEmpty();
+  }
+
+  @Test
+  void searchCoversMessagesFeaturesFieldsAndSections() throws IOException {
+    String index = Files.readString(site.resolve("assets/search-index.js"));
+    assertThat(index).startsWith("window.VU_SEARCH = [")
+        .contains("\"t\": \"VHOST_USER_GET_FEATURES\"", "\"k\": \"feature\"",
+            "\"t\": \"vring_addr.log_guest_addr\"", "\"k\": \"section\"");
+    assertThat(Files.readString(site.resolve("assets/site.js"))).contains("VU_SEARCH");
+  }
+
+  @Test
+  void downloadsOfferTheGeneratedFilesAndSchemas() throws IOException {
+    assertThat(site.resolve("downloads/vhost_user_protocol.h")).isRegularFile();
+    assertThat(site.resolve("downloads/vhost_user_protocol.rs")).isRegularFile();
+    assertThat(site.resolve("downloads/vhost-user-registry.json")).isRegularFile();
+    assertThat(site.resolve("downloads/schema/export.schema.json")).isRegularFile();
+    assertThat(page("downloads.html").select("a[href^=downloads/]")).hasSizeGreaterThan(5);
+  }
+
+  @Test
+  void projectDocumentsAreRenderedWithTheirRawHtmlEscaped() throws IOException {
+    assertThat(page("readme.html").select("h1").text()).isEqualTo("vhost-user protocol specification");
+    assertThat(page("maintainers.html").select("pre").text()).contains("M: ");
+    String html = new MarkdownPages().render("# T\n\n<script>alert(1)</script>\n\n[c](CONTRIBUTING.md)\n");
+    assertThat(html).contains("&lt;script&gt;").doesNotContain("<script>")
+        .contains("href=\"contributing.html\"");
+  }
+
+  @Test
+  void anUnchangedSiteIsUpToDateAndAChangedInputIsNot(@TempDir Path temp) throws IOException {
+    assertThat(new SiteBuilder(SiteBuilder.Layout.of(ROOT, site), "test").isUpToDate()).isTrue();
+    assertThat(new SiteBuilder(SiteBuilder.Layout.of(ROOT, site), "other-version").isUpToDate())
+        .isFalse();
+  }
+
+  @Test
+  void aFailedBuildLeavesThePreviousSiteAndNoTemporaryFolder(@TempDir Path temp) throws IOException {
+    Path copy = temp.resolve("repo");
+    copyTree(ROOT.resolve("spec"), copy.resolve("spec"));
+    copyTree(ROOT.resolve("site"), copy.resolve("site"));
+    Path out = temp.resolve("out");
+    Files.createDirectories(out);
+    Files.writeString(out.resolve("index.html"), "previous site");
+    Files.writeString(copy.resolve("spec/01-introduction.adoc"),
+        "[[introduction]]\n== Introduction\n\nSee <<no-such-section>>.\n");
+
+    SiteBuilder.Result failed =
+        new SiteBuilder(SiteBuilder.Layout.of(copy, out), "test").build(renderer, registry);
+
+    assertThat(failed.problems()).anyMatch(p -> p.contains("no-such-section"));
+    assertThat(Files.readString(out.resolve("index.html"))).isEqualTo("previous site");
+    try (Stream<Path> left = Files.list(temp)) {
+      assertThat(left.map(p -> p.getFileName().toString()).sorted().toList())
+          .containsExactly("out", "repo");
+    }
+  }
+
+  @Test
+  void outsideAGitCheckoutTheFooterSaysSo(@TempDir Path temp) throws IOException {
+    assertThat(Revision.of(temp)).isEmpty();
+    assertThat(Revision.footer(Revision.of(temp))).isEqualTo(
+        "Built outside a git checkout: revision unknown.");
+  }
+
+  private static Document page(String name) throws IOException {
+    return Jsoup.parse(Files.readString(site.resolve(name), StandardCharsets.UTF_8));
+  }
+
+  private static void copyTree(Path from, Path to) throws IOException {
+    try (Stream<Path> walk = Files.walk(from)) {
+      for (Path source : walk.toList()) {
+        Path target = to.resolve(from.relativize(source).toString());
+        if (Files.isDirectory(source)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(source, target);
+        }
+      }
+    }
+  }
+
+  private static void deleteTree(Path folder) throws IOException {
+    try (Stream<Path> walk = Files.walk(folder)) {
+      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    }
+  }
+
+}
