@@ -6,12 +6,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.stream.Stream;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,28 +18,22 @@ import org.vhostuser.spec.registry.Anchors;
 import org.vhostuser.spec.registry.Field;
 import org.vhostuser.spec.registry.Payload;
 import org.vhostuser.spec.registry.Registry;
-import org.vhostuser.spec.registry.validate.RegistryValidator;
 
 /** Builds the real site once and checks its structure with jsoup; one Asciidoctor for all. */
 class SiteBuilderTest {
-  static final Path ROOT = Path.of("../..").toAbsolutePath().normalize();
+  static final Path ROOT = SharedSite.ROOT;
   static SpecRenderer renderer;
   static Registry registry;
   static Path site;
   static SiteBuilder.Result result;
 
   @BeforeAll
-  static void build() throws IOException {
-    renderer = new SpecRenderer();
-    registry = RegistryValidator.loadAndValidate(ROOT.resolve("spec/registry")).registry();
-    site = Files.createTempDirectory("site-test").resolve("site");
-    result = new SiteBuilder(SiteBuilder.Layout.of(ROOT, site), "test").build(renderer, registry);
-  }
-
-  @AfterAll
-  static void stop() throws IOException {
-    renderer.close();
-    deleteTree(site.getParent());
+  static void build() {
+    SharedSite shared = SharedSite.get();
+    renderer = shared.renderer;
+    registry = shared.registry;
+    site = shared.site;
+    result = shared.result;
   }
 
   @Test
@@ -174,12 +166,6 @@ class SiteBuilderTest {
     }
   }
 
-  private static void deleteTree(Path folder) throws IOException {
-    try (Stream<Path> walk = Files.walk(folder)) {
-      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(p);
-      }
-    }
-  }
+
 
 }

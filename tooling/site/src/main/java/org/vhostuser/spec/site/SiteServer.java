@@ -1,0 +1,92 @@
+package org.vhostuser.spec.site;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * A local preview server for a built site: bound to 127.0.0.1 only, serving only files below its
+ * folder (a request that resolves outside it is refused), nothing else.
+ */
+public final class SiteServer implements AutoCloseable {
+  private static final Map<String, String> TYPES = Map.of(
+      "html", "text/html; charset=utf-8", "css", "text/css; charset=utf-8",
+      "js", "text/javascript; charset=utf-8", "json", "application/json",
+      "h", "text/plain; charset=utf-8", "rs", "text/plain; charset=utf-8",
+      "png", "image/png", "svg", "image/svg+xml");
+
+  private final HttpServer server;
+  private final Path root;
+
+  private SiteServer(HttpServer server, Path root) {
+    this.server = server;
+    this.root = root;
+  }
+
+  /** Serves {@code folder} on 127.0.0.1 at {@code port} (0 picks a free one). */
+  public static SiteServer start(Path folder, int port) throws IOException {
+    HttpServer server =
+        HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
+    SiteServer site = new SiteServer(server, folder.toAbsolutePath().normalize());
+    server.createContext("/", site::handle);
+    server.start();
+    return site;
+  }
+
+  /** The base address, for example {@code http://127.0.0.1:8000/}. */
+  public URI address() {
+    return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/");
+  }
+
+  private void handle(HttpExchange exchange) throws IOException {
+    try (exchange) {
+      String path = exchange.getRequestURI().getPath();
+      if (!exchange.getRequestMethod().equals("GET") && !exchange.getRequestMethod().equals("HEAD")) {
+        send(exchange, 405, "text/plain; charset=utf-8", "method not allowed\n".getBytes(StandardCharsets.UTF_8));
+        return;
+      }
+      Path file = root.resolve(path.substring(1)).normalize();
+      if (!file.startsWith(root)) {
+        send(exchange, 403, "text/plain; charset=utf-8", "outside the site\n".getBytes(StandardCharsets.UTF_8));
+        return;
+      }
+      if (Files.isDirectory(file)) {
+        file = file.resolve("index.html");
+      }
+      if (!Files.isRegularFile(file)) {
+        send(exchange, 404, "text/plain; charset=utf-8", "not found\n".getBytes(StandardCharsets.UTF_8));
+        return;
+      }
+      String name = file.getFileName().toString();
+      String type = TYPES.getOrDefault(name.substring(name.lastIndexOf('.') + 1),
+          "application/octet-stream");
+      send(exchange, 200, type, Files.readAllBytes(file));
+    }
+  }
+
+  private static void send(HttpExchange exchange, int status, String type, byte[] body)
+      throws IOException {
+    exchange.getResponseHeaders().set("Content-Type", type);
+    exchange.getResponseHeaders().set("Cache-Control", "no-store");
+    boolean head = exchange.getRequestMethod().equals("HEAD");
+    exchange.sendResponseHeaders(status, head ? -1 : body.length);
+    if (!head) {
+      try (OutputStream out = exchange.getResponseBody()) {
+        out.write(body);
+      }
+    }
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+  }
+}
