@@ -24,7 +24,7 @@ final class VhostSpecCommand implements Runnable {
    * the one subcommand it needs: picocli's reflection is most of a short command's start time.
    */
   static final List<String> SUBCOMMANDS = List.of("build", "validate", "generate", "conform",
-      "site", "train", "help", "generate-completion");
+      "site", "serve", "train", "help", "generate-completion");
 
   /**
    * A new instance of the named subcommand. A plain switch rather than constructor references:
@@ -38,6 +38,7 @@ final class VhostSpecCommand implements Runnable {
       case "generate": return new GenerateCommand();
       case "conform": return new ConformCommand();
       case "site": return new SiteCommand();
+      case "serve": return new ServeCommand();
       case "train": return new TrainCommand();
       case "help": return new HelpCommand();
       case "generate-completion": return new GenerateCompletion();

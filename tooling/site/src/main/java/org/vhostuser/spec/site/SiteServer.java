@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A local preview server for a built site: bound to 127.0.0.1 only, serving only files below its
@@ -23,22 +24,44 @@ public final class SiteServer implements AutoCloseable {
       "h", "text/plain; charset=utf-8", "rs", "text/plain; charset=utf-8",
       "png", "image/png", "svg", "image/svg+xml");
 
+  /** Asks the page for the site's generation every second and reloads when it changes. */
+  static final String RELOAD_SCRIPT = "<script>(function(){var seen=null;setInterval(function(){"
+      + "fetch('/__generation',{cache:'no-store'}).then(function(r){return r.text();})"
+      + ".then(function(g){if(seen!==null&&g!==seen){location.reload();}seen=g;})"
+      + ".catch(function(){});},1000);}());</script>";
+
   private final HttpServer server;
   private final Path root;
+  private final boolean liveReload;
+  private final AtomicLong generation = new AtomicLong();
 
-  private SiteServer(HttpServer server, Path root) {
+  private SiteServer(HttpServer server, Path root, boolean liveReload) {
     this.server = server;
     this.root = root;
+    this.liveReload = liveReload;
   }
 
   /** Serves {@code folder} on 127.0.0.1 at {@code port} (0 picks a free one). */
   public static SiteServer start(Path folder, int port) throws IOException {
+    return start(folder, port, false);
+  }
+
+  /**
+   * Serves {@code folder}; with {@code liveReload} every HTML page gets a small script that
+   * reloads it after {@link #reloaded()} is called.
+   */
+  public static SiteServer start(Path folder, int port, boolean liveReload) throws IOException {
     HttpServer server =
         HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
-    SiteServer site = new SiteServer(server, folder.toAbsolutePath().normalize());
+    SiteServer site = new SiteServer(server, folder.toAbsolutePath().normalize(), liveReload);
     server.createContext("/", site::handle);
     server.start();
     return site;
+  }
+
+  /** Tells open pages that the site changed, so they reload. */
+  public void reloaded() {
+    generation.incrementAndGet();
   }
 
   /** The base address, for example {@code http://127.0.0.1:8000/}. */
@@ -51,6 +74,11 @@ public final class SiteServer implements AutoCloseable {
       String path = exchange.getRequestURI().getPath();
       if (!exchange.getRequestMethod().equals("GET") && !exchange.getRequestMethod().equals("HEAD")) {
         send(exchange, 405, "text/plain; charset=utf-8", "method not allowed\n".getBytes(StandardCharsets.UTF_8));
+        return;
+      }
+      if (path.equals("/__generation")) {
+        send(exchange, 200, "text/plain; charset=utf-8",
+            Long.toString(generation.get()).getBytes(StandardCharsets.UTF_8));
         return;
       }
       Path file = root.resolve(path.substring(1)).normalize();
@@ -68,7 +96,12 @@ public final class SiteServer implements AutoCloseable {
       String name = file.getFileName().toString();
       String type = TYPES.getOrDefault(name.substring(name.lastIndexOf('.') + 1),
           "application/octet-stream");
-      send(exchange, 200, type, Files.readAllBytes(file));
+      byte[] body = Files.readAllBytes(file);
+      if (liveReload && name.endsWith(".html")) {
+        body = new String(body, StandardCharsets.UTF_8)
+            .replace("</body>", RELOAD_SCRIPT + "\n</body>").getBytes(StandardCharsets.UTF_8);
+      }
+      send(exchange, 200, type, body);
     }
   }
 
