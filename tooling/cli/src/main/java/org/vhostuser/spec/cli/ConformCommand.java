@@ -5,11 +5,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.vhostuser.spec.conform.Conformance;
 import org.vhostuser.spec.conform.Finding;
 import org.vhostuser.spec.conform.ReportFormat;
-import org.vhostuser.spec.registry.Severity;
 import org.vhostuser.spec.registry.validate.RegistryValidator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -72,12 +72,12 @@ final class ConformCommand implements Callable<Integer> {
         return ExitCodes.USAGE;
       }
     }
-    RegistryValidator.Checked checked = RegistryValidator.loadAndValidate(registryOption.folder());
-    if (checked.diagnostics().stream().anyMatch(d -> d.severity() == Severity.ERROR)) {
-      new DiagnosticPrinter().printText(checked.diagnostics(), spec.commandLine().getErr());
-      spec.commandLine().getErr().println("vhost-spec: cannot compare: the registry has errors");
+    Optional<RegistryValidator.Checked> valid =
+        ValidRegistry.load(registryOption.folder(), spec.commandLine().getErr(), "cannot compare");
+    if (valid.isEmpty()) {
       return ExitCodes.PROBLEMS;
     }
+    RegistryValidator.Checked checked = valid.get();
     Conformance.Report report = Conformance.check(checked.registry(),
         lang == Lang.c ? Conformance.SourceLanguage.C : Conformance.SourceLanguage.RUST, files,
         mapping);

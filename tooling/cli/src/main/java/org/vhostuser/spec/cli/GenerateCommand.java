@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
@@ -13,7 +14,6 @@ import org.vhostuser.spec.generate.Generation;
 import org.vhostuser.spec.generate.Language;
 import org.vhostuser.spec.generate.Provenance;
 import org.vhostuser.spec.generate.Provenances;
-import org.vhostuser.spec.registry.Severity;
 import org.vhostuser.spec.registry.validate.RegistryValidator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -56,13 +56,12 @@ final class GenerateCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     Path folder = registryOption.folder();
     Set<Language> selected = selectedLanguages();
-    RegistryValidator.Checked checked = RegistryValidator.loadAndValidate(folder);
-    PrintWriter err = spec.commandLine().getErr();
-    if (checked.diagnostics().stream().anyMatch(d -> d.severity() == Severity.ERROR)) {
-      new DiagnosticPrinter().printText(checked.diagnostics(), err);
-      err.println("vhost-spec: nothing generated: the registry has errors");
+    Optional<RegistryValidator.Checked> valid =
+        ValidRegistry.load(folder, spec.commandLine().getErr(), "nothing generated");
+    if (valid.isEmpty()) {
       return ExitCodes.PROBLEMS;
     }
+    RegistryValidator.Checked checked = valid.get();
     Provenance provenance = Provenances.of(folder);
     if (revision != null) {
       provenance = new Provenance(revision, provenance.contentSha256());

@@ -16,7 +16,6 @@ import org.vhostuser.spec.registry.MessageTable;
 import org.vhostuser.spec.registry.Payload;
 import org.vhostuser.spec.registry.Primitive;
 import org.vhostuser.spec.registry.Registry;
-import org.vhostuser.spec.registry.Status;
 
 /**
  * One self-contained C header (C99 and C11, only {@code <stdint.h>}): request numbers, feature
@@ -117,7 +116,7 @@ public final class CHeader {
       if (proposed) {
         line("#ifdef " + macro("VHOST_USER_SPEC_PROPOSED"));
       }
-      line("    /** " + statusNote(m.status()) + Names.doc(m.summary()) + " */");
+      line("    /** " + Names.statusNote(m.status()) + Names.doc(m.summary()) + " */");
       line("    " + macro(m.name()) + " = " + m.id() + ",");
       if (proposed) {
         line("#endif");
@@ -138,7 +137,7 @@ public final class CHeader {
       if (proposed) {
         line("#ifdef " + macro("VHOST_USER_SPEC_PROPOSED"));
       }
-      doc(statusNote(f.status()) + f.summary());
+      doc(Names.statusNote(f.status()) + f.summary());
       define(f.name(), f.bit() + "u");
       define(f.name() + "_MASK", "(UINT64_C(1) << " + f.bit() + ")");
       if (proposed) {
@@ -268,14 +267,6 @@ public final class CHeader {
     return width.size() == 8 ? "UINT64_C(" + hex + ")" : hex + "u";
   }
 
-  private static String statusNote(Status status) {
-    return switch (status) {
-      case STABLE -> "";
-      case DEPRECATED -> "Deprecated. ";
-      case PROPOSED -> "Proposed, not yet agreed. ";
-      case RESERVED -> "Reserved for a change in review. ";
-    };
-  }
 
   private void line(String text) {
     out.append(text).append('\n');

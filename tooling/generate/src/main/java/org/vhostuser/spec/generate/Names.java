@@ -35,6 +35,16 @@ final class Names {
     return name.startsWith(prefix) ? name.substring(prefix.length()) : name;
   }
 
+  /** The words put before an entry's summary in generated documentation, by its status. */
+  static String statusNote(org.vhostuser.spec.registry.Status status) {
+    return switch (status) {
+      case STABLE -> "";
+      case DEPRECATED -> "Deprecated. ";
+      case PROPOSED -> "Proposed, not yet agreed. ";
+      case RESERVED -> "Reserved for a change in review. ";
+    };
+  }
+
   /** One line of documentation text: collapsed white space, no comment terminators. */
   static String doc(String text) {
     return text == null ? "" : text.strip().replaceAll("\\s+", " ").replace("*/", "* /");

@@ -15,7 +15,6 @@ import org.vhostuser.spec.registry.MessageTable;
 import org.vhostuser.spec.registry.Payload;
 import org.vhostuser.spec.registry.Primitive;
 import org.vhostuser.spec.registry.Registry;
-import org.vhostuser.spec.registry.Status;
 
 /**
  * One Rust module with no dependency beyond {@code core} (usable from {@code no_std} crates):
@@ -111,7 +110,7 @@ public final class RustModule {
     line("#[non_exhaustive]");
     line("pub enum " + name + " {");
     for (Message m : messages) {
-      doc("    ", statusNote(m.status()) + m.summary());
+      doc("    ", Names.statusNote(m.status()) + m.summary());
       line("    " + Names.camel(Names.strip(m.name(), prefix)) + " = " + m.id() + ",");
     }
     line("}");
@@ -164,7 +163,7 @@ public final class RustModule {
     line("");
     line("impl " + type + " {");
     for (Feature f : features) {
-      doc("    ", statusNote(f.status()) + f.summary());
+      doc("    ", Names.statusNote(f.status()) + f.summary());
       line("    pub const " + Names.strip(f.name(), prefix) + ": Self = Self(1 << " + f.bit() + ");");
     }
     line("");
@@ -310,14 +309,6 @@ public final class RustModule {
     return "0x" + Long.toHexString(m.mask());
   }
 
-  private static String statusNote(Status status) {
-    return switch (status) {
-      case STABLE -> "";
-      case DEPRECATED -> "Deprecated. ";
-      case PROPOSED -> "Proposed, not yet agreed. ";
-      case RESERVED -> "Reserved for a change in review. ";
-    };
-  }
 
   private void doc(String indent, String text) {
     String summary = Names.doc(text);
