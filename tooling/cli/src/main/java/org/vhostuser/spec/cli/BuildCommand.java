@@ -51,7 +51,7 @@ final class BuildCommand implements Callable<Integer> {
     Generation.write(Generation.generate(checked.registry().registry(),
         Provenances.of(registryOption.folder()), EnumSet.allOf(Language.class), ""), generated);
     spec.commandLine().getOut().println(generated + ": generated JSON, C and Rust");
-    return SiteCommand.render(registryOption, out.resolve("site"), false,
+    return SiteCommand.render(registryOption, out.resolve("site"), false, false,
         spec.commandLine().getOut(), spec.commandLine().getErr());
   }
 }

@@ -30,22 +30,26 @@ final class SiteCommand implements Callable<Integer> {
   @Option(names = "--force", description = "Render even when no input changed.")
   boolean force;
 
+  @Option(names = "--releases", description = "Also render every release tag into"
+      + " releases/TAG/ (read from git, no checkout), with a version switcher on every page.")
+  boolean releases;
+
   @Spec CommandSpec spec;
 
   @Override
   public Integer call() throws IOException {
-    return render(registryOption, out, force, spec.commandLine().getOut(),
+    return render(registryOption, out, force, releases, spec.commandLine().getOut(),
         spec.commandLine().getErr());
   }
 
   /** Validates, then renders into {@code out}; shared with {@code build}. */
-  static int render(RegistryOption registryOption, Path out, boolean force, PrintWriter stdout,
-      PrintWriter stderr) throws IOException {
+  static int render(RegistryOption registryOption, Path out, boolean force, boolean releases,
+      PrintWriter stdout, PrintWriter stderr) throws IOException {
     Path registry = registryOption.folder().toAbsolutePath().normalize();
     Path root = registry.getParent().getParent();
     SiteBuilder builder = new SiteBuilder(SiteBuilder.Layout.of(root, out),
         new VersionProvider().getVersion()[0]);
-    if (!force && builder.isUpToDate()) {
+    if (!force && builder.isUpToDate(releases)) {
       stdout.println(out + ": up to date");
       return ExitCodes.OK;
     }
@@ -57,7 +61,8 @@ final class SiteCommand implements Callable<Integer> {
       return ExitCodes.PROBLEMS;
     }
     try (SpecRenderer started = renderer.join()) {
-      SiteBuilder.Result result = builder.build(started, checked.registry().registry());
+      SiteBuilder.Result result =
+          builder.build(started, checked.registry().registry(), releases);
       if (!result.problems().isEmpty()) {
         for (String problem : result.problems()) {
           stderr.println(problem.contains(": ") ? problem.replaceFirst(": ", ": error: ")

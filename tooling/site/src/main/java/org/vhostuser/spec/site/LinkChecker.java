@@ -39,7 +39,8 @@ final class LinkChecker {
         int hash = target.indexOf('#');
         String page = hash < 0 ? target : target.substring(0, hash);
         String anchor = hash < 0 ? null : target.substring(hash + 1);
-        String resolved = page.isEmpty() ? name : page;
+        String resolved = page.isEmpty() ? name
+            : java.nio.file.Path.of(name).resolveSibling(page).normalize().toString();
         boolean pageExists = ids.containsKey(resolved) || otherFiles.contains(resolved);
         if (!pageExists) {
           problems.add(name + ":" + line(lineStarts, href.start()) + ": link to missing page " + target);

@@ -9,15 +9,18 @@ import java.nio.file.Path;
 final class PageTemplate {
   private final String template;
   private final String footer;
+  private final String versions;
 
-  PageTemplate(Path siteFolder, String footer) throws IOException {
+  PageTemplate(Path siteFolder, String footer, String versions) throws IOException {
     this.template = Files.readString(siteFolder.resolve("template.html"), StandardCharsets.UTF_8);
     this.footer = footer;
+    this.versions = versions;
   }
 
   /** A whole page: {@code content} is HTML, {@code title} is text. */
   String page(String pageKind, String title, String content) {
     return template.replace("{{title}}", Html.escape(title)).replace("{{page}}", pageKind)
-        .replace("{{revision}}", footer).replace("{{content}}", content);
+        .replace("{{revision}}", footer).replace("{{versions}}", versions)
+        .replace("{{content}}", content);
   }
 }

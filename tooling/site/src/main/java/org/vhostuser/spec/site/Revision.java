@@ -49,6 +49,17 @@ record Revision(String commit, Instant date, Optional<String> tag) {
     }
   }
 
+  /** The revision of one commit, named by a release tag. */
+  static Revision ofCommit(Path folder, ObjectId commit, String tag) throws IOException {
+    FileRepositoryBuilder builder = new FileRepositoryBuilder()
+        .findGitDir(folder.toAbsolutePath().toFile());
+    try (Repository repository = builder.build(); RevWalk walk = new RevWalk(repository)) {
+      RevCommit parsed = walk.parseCommit(commit);
+      return new Revision(parsed.getName(), Instant.ofEpochSecond(parsed.getCommitTime()),
+          Optional.of(tag));
+    }
+  }
+
   /** The footer line of every page. */
   static String footer(Optional<Revision> revision) {
     if (revision.isEmpty()) {

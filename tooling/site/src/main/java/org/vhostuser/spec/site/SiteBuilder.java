@@ -54,19 +54,57 @@ public final class SiteBuilder {
 
   /** True when the output was built from exactly the current inputs; nothing to do then. */
   public boolean isUpToDate() throws IOException {
+    return isUpToDate(false);
+  }
+
+  /** As {@link #isUpToDate()}, for a build with or without the release snapshots. */
+  public boolean isUpToDate(boolean releases) throws IOException {
     Path recorded = layout.out().resolve(HASH_FILE);
     return Files.isRegularFile(recorded)
-        && Files.readString(recorded).strip().equals(inputHash());
+        && Files.readString(recorded).strip().equals(hash(releases));
+  }
+
+  private String hash(boolean releases) throws IOException {
+    if (!releases) {
+      return inputHash();
+    }
+    StringBuilder tags = new StringBuilder();
+    for (ReleaseSnapshots.Release release : ReleaseSnapshots.releases(layout.root())) {
+      tags.append(release.tag()).append('=').append(release.commit().getName()).append(';');
+    }
+    return inputHash() + "+releases:" + tags;
   }
 
   /** Renders the site with {@code renderer} (one per process) from a validated registry. */
   public Result build(SpecRenderer renderer, Registry registry) throws IOException {
-    String hash = inputHash();
+    return build(renderer, registry, false);
+  }
+
+  /**
+   * Renders the site and, with {@code releases}, every release tag into
+   * {@code releases/TAG/}, each page with a version switcher, so a link into a release never
+   * changes. Release inputs are read from git objects; the working tree is not touched.
+   */
+  public Result build(SpecRenderer renderer, Registry registry, boolean releases)
+      throws IOException {
+    String hash = hash(releases);
     Path parent = layout.out().toAbsolutePath().getParent();
     Files.createDirectories(parent);
     Path staging = Files.createTempDirectory(parent, "." + layout.out().getFileName() + ".new-");
     try {
-      Result result = write(renderer, registry, staging);
+      List<ReleaseSnapshots.Release> tags =
+          releases ? ReleaseSnapshots.releases(layout.root()) : List.of();
+      Result result = write(renderer, registry, staging, layout, Revision.of(layout.root()),
+          Versions.html(tags, null, ""));
+      List<String> pages = new ArrayList<>(result.pages());
+      List<String> problems = new ArrayList<>(result.problems());
+      for (ReleaseSnapshots.Release tag : tags) {
+        Result release = writeRelease(renderer, tag, tags, staging);
+        release.pages().forEach(p -> pages.add("releases/" + tag.tag() + "/" + p));
+        problems.addAll(release.problems());
+      }
+      problems.addAll(LinkChecker.check(readPages(staging, pages), otherFiles(staging)));
+      result = new Result(pages, problems);
       if (!result.problems().isEmpty()) {
         return result;
       }
@@ -78,10 +116,33 @@ public final class SiteBuilder {
     }
   }
 
-  private Result write(SpecRenderer renderer, Registry registry, Path out) throws IOException {
-    Optional<Revision> revision = Revision.of(layout.root());
-    PageTemplate template = new PageTemplate(layout.site(), Revision.footer(revision));
-    SpecRenderer.Rendered spec = renderer.render(layout.spec().resolve("index.adoc"), registry);
+  private Result writeRelease(SpecRenderer renderer, ReleaseSnapshots.Release tag,
+      List<ReleaseSnapshots.Release> tags, Path staging) throws IOException {
+    Path inputs = Files.createTempDirectory("vhost-spec-release-");
+    try {
+      ReleaseSnapshots.extract(layout.root(), tag, inputs);
+      Path out = Files.createDirectories(staging.resolve("releases").resolve(tag.tag()));
+      var checked = org.vhostuser.spec.registry.validate.RegistryValidator
+          .loadAndValidate(inputs.resolve("spec/registry"));
+      if (checked.diagnostics().stream()
+          .anyMatch(d -> d.severity() == org.vhostuser.spec.registry.Severity.ERROR)) {
+        return new Result(List.of(), List.of("release " + tag.tag()
+            + ": its registry does not validate with this toolchain"));
+      }
+      Layout release = new Layout(inputs, inputs.resolve("spec"), layout.site(), out);
+      return write(renderer, checked.registry(), out, release,
+          Optional.of(Revision.ofCommit(layout.root(), tag.commit(), tag.tag())),
+          Versions.html(tags, tag.tag(), "../../"));
+    } finally {
+      deleteTree(inputs);
+    }
+  }
+
+  /** Writes the pages of one version, from {@code inputs}, into {@code out}. */
+  private Result write(SpecRenderer renderer, Registry registry, Path out, Layout inputs,
+      Optional<Revision> revision, String versions) throws IOException {
+    PageTemplate template = new PageTemplate(layout.site(), Revision.footer(revision), versions);
+    SpecRenderer.Rendered spec = renderer.render(inputs.spec().resolve("index.adoc"), registry);
     List<String> problems = new ArrayList<>(spec.problems());
 
     Map<String, String> pages = new LinkedHashMap<>();
@@ -92,15 +153,15 @@ public final class SiteBuilder {
     pages.put("features.html", template.page("index", "Features", index.features()));
     pages.put("payloads.html", template.page("index", "Payloads", index.payloads()));
     Provenance provenance = new Provenance(revision.map(Revision::commit).orElse("unknown"),
-        Provenances.of(layout.spec().resolve("registry")).contentSha256());
+        Provenances.of(inputs.spec().resolve("registry")).contentSha256());
     pages.put("downloads.html", template.page("downloads", "Downloads",
-        Downloads.write(registry, provenance, layout.spec(), out)));
+        Downloads.write(registry, provenance, inputs.spec(), out)));
     MarkdownPages markdown = new MarkdownPages();
     Map<String, Path> documents = Map.of(
-        "readme.html", layout.root().resolve("README.md"),
-        "contributing.html", layout.root().resolve("CONTRIBUTING.md"),
-        "benchmarks.html", layout.root().resolve("tooling/BENCHMARKS.md"),
-        "registry-format.html", layout.spec().resolve("registry/README.md"));
+        "readme.html", inputs.root().resolve("README.md"),
+        "contributing.html", inputs.root().resolve("CONTRIBUTING.md"),
+        "benchmarks.html", inputs.root().resolve("tooling/BENCHMARKS.md"),
+        "registry-format.html", inputs.spec().resolve("registry/README.md"));
     for (var document : new java.util.TreeMap<>(documents).entrySet()) {
       if (Files.isRegularFile(document.getValue())) {
         String text = Files.readString(document.getValue(), StandardCharsets.UTF_8);
@@ -108,7 +169,7 @@ public final class SiteBuilder {
             markdown.render(text.replace("](spec/registry/README.md)", "](registry-format.html)"))));
       }
     }
-    Path maintainers = layout.root().resolve("MAINTAINERS");
+    Path maintainers = inputs.root().resolve("MAINTAINERS");
     if (Files.isRegularFile(maintainers)) {
       pages.put("maintainers.html", template.page("document", "Maintainers",
           MarkdownPages.preformatted("Maintainers", Files.readString(maintainers))));
@@ -125,8 +186,16 @@ public final class SiteBuilder {
     for (Map.Entry<String, String> page : pages.entrySet()) {
       Files.writeString(out.resolve(page.getKey()), page.getValue(), StandardCharsets.UTF_8);
     }
-    problems.addAll(LinkChecker.check(pages, otherFiles(out)));
     return new Result(List.copyOf(pages.keySet()), problems);
+  }
+
+  private static Map<String, String> readPages(Path folder, List<String> names)
+      throws IOException {
+    Map<String, String> pages = new LinkedHashMap<>();
+    for (String name : names) {
+      pages.put(name, Files.readString(folder.resolve(name), StandardCharsets.UTF_8));
+    }
+    return pages;
   }
 
   private String inputHash() throws IOException {

@@ -1,0 +1,93 @@
+package org.vhostuser.spec.site;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Date;
+import java.util.TimeZone;
+import java.util.stream.Stream;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.lib.PersonIdent;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.vhostuser.spec.registry.validate.RegistryValidator;
+
+/** Release snapshots, on a throw-away repository with a fixed author and fixed dates. */
+class ReleasesTest {
+  @TempDir Path temp;
+
+  @Test
+  void everyReleaseTagGetsItsOwnFolderAndEveryPageAVersionSwitcher()
+      throws IOException, GitAPIException {
+    Path repo = temp.resolve("repo");
+    for (String input : ReleaseSnapshots.INPUTS) {
+      copy(SharedSite.ROOT.resolve(input), repo.resolve(input));
+    }
+    try (Git git = Git.init().setDirectory(repo.toFile()).setInitialBranch("main").call()) {
+      commit(git, "First release", Instant.parse("2026-01-10T12:00:00Z"));
+      git.tag().setName("v1.0").setAnnotated(false).call();
+      Path intro = repo.resolve("spec/01-introduction.adoc");
+      Files.writeString(intro, Files.readString(intro) + "\nA sentence added after v1.0.\n");
+      commit(git, "Change after the release", Instant.parse("2026-02-01T12:00:00Z"));
+    }
+    Path out = temp.resolve("site");
+    var registry = RegistryValidator.loadAndValidate(repo.resolve("spec/registry")).registry();
+    SiteBuilder builder = new SiteBuilder(SiteBuilder.Layout.of(repo, out), "test");
+
+    SiteBuilder.Result result = builder.build(SharedSite.get().renderer, registry, true);
+
+    assertThat(result.problems()).isEmpty();
+    assertThat(result.pages()).contains("index.html", "releases/v1.0/index.html",
+        "releases/v1.0/messages.html");
+    Document latest = page(out.resolve("index.html"));
+    assertThat(latest.select("nav.versions a[href=releases/v1.0/index.html]").text())
+        .isEqualTo("v1.0");
+    assertThat(latest.select("nav.versions strong").text()).isEqualTo("latest");
+    assertThat(latest.text()).contains("A sentence added after v1.0.");
+    Document release = page(out.resolve("releases/v1.0/index.html"));
+    assertThat(release.select("nav.versions a[href=../../index.html]").text()).isEqualTo("latest");
+    assertThat(release.select("footer .revision").text()).startsWith("Release v1.0, ")
+        .endsWith("last updated 2026-01-10.");
+    assertThat(release.text()).doesNotContain("A sentence added after v1.0.");
+    assertThat(release.getElementById("VHOST_USER_GET_FEATURES")).isNotNull();
+    assertThat(builder.isUpToDate(true)).isTrue();
+    assertThat(builder.isUpToDate(false)).isFalse();
+  }
+
+  private static void commit(Git git, String message, Instant when) throws GitAPIException {
+    PersonIdent author = new PersonIdent("Test Author", "author@example.org", Date.from(when),
+        TimeZone.getTimeZone(ZoneOffset.UTC));
+    git.add().addFilepattern(".").call();
+    git.commit().setMessage(message).setAuthor(author).setCommitter(author).setSign(false).call();
+  }
+
+  private static Document page(Path file) throws IOException {
+    return Jsoup.parse(Files.readString(file, StandardCharsets.UTF_8));
+  }
+
+  private static void copy(Path from, Path to) throws IOException {
+    if (Files.isRegularFile(from)) {
+      Files.createDirectories(to.getParent());
+      Files.copy(from, to);
+      return;
+    }
+    try (Stream<Path> walk = Files.walk(from)) {
+      for (Path source : walk.toList()) {
+        Path target = to.resolve(from.relativize(source).toString());
+        if (Files.isDirectory(source)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(source, target);
+        }
+      }
+    }
+  }
+}
