@@ -18,6 +18,7 @@ public final class RegistryNames {
 
   private final Map<String, Kind> kinds = new LinkedHashMap<>();
   private final Map<String, Long> numbers = new LinkedHashMap<>();
+  private final Map<Kind, Set<String>> byKind = new java.util.EnumMap<>(Kind.class);
 
   /** Collects the names of {@code registry}. */
   public RegistryNames(Registry registry) {
@@ -61,15 +62,17 @@ public final class RegistryNames {
     return kinds.keySet();
   }
 
-  /** The names of one kind. */
+  /** The names of one kind (computed once per kind). */
   public Set<String> of(Kind kind) {
-    Set<String> names = new TreeSet<>();
-    kinds.forEach((name, k) -> {
-      if (k == kind) {
-        names.add(name);
-      }
+    return byKind.computeIfAbsent(kind, k -> {
+      Set<String> names = new TreeSet<>();
+      kinds.forEach((name, each) -> {
+        if (each == k) {
+          names.add(name);
+        }
+      });
+      return names;
     });
-    return names;
   }
 
   /** Messages and features, whose numbers must never be typed in the prose. */
