@@ -10,7 +10,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Date;
 import java.util.TimeZone;
-import java.util.stream.Stream;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.lib.PersonIdent;
@@ -29,7 +28,7 @@ class ReleasesTest {
       throws IOException, GitAPIException {
     Path repo = temp.resolve("repo");
     for (String input : ReleaseSnapshots.INPUTS) {
-      copy(SharedSite.ROOT.resolve(input), repo.resolve(input));
+      TestFiles.copy(SharedSite.ROOT.resolve(input), repo.resolve(input));
     }
     try (Git git = Git.init().setDirectory(repo.toFile()).setInitialBranch("main").call()) {
       commit(git, "First release", Instant.parse("2026-01-10T12:00:00Z"));
@@ -71,23 +70,5 @@ class ReleasesTest {
 
   private static Document page(Path file) throws IOException {
     return Jsoup.parse(Files.readString(file, StandardCharsets.UTF_8));
-  }
-
-  private static void copy(Path from, Path to) throws IOException {
-    if (Files.isRegularFile(from)) {
-      Files.createDirectories(to.getParent());
-      Files.copy(from, to);
-      return;
-    }
-    try (Stream<Path> walk = Files.walk(from)) {
-      for (Path source : walk.toList()) {
-        Path target = to.resolve(from.relativize(source).toString());
-        if (Files.isDirectory(source)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(source, target);
-        }
-      }
-    }
   }
 }

@@ -123,8 +123,8 @@ class SiteBuilderTest {
   @Test
   void aFailedBuildLeavesThePreviousSiteAndNoTemporaryFolder(@TempDir Path temp) throws IOException {
     Path copy = temp.resolve("repo");
-    copyTree(ROOT.resolve("spec"), copy.resolve("spec"));
-    copyTree(ROOT.resolve("site"), copy.resolve("site"));
+    TestFiles.copy(ROOT.resolve("spec"), copy.resolve("spec"));
+    TestFiles.copy(ROOT.resolve("site"), copy.resolve("site"));
     Path out = temp.resolve("out");
     Files.createDirectories(out);
     Files.writeString(out.resolve("index.html"), "previous site");
@@ -152,20 +152,4 @@ class SiteBuilderTest {
   private static Document page(String name) throws IOException {
     return Jsoup.parse(Files.readString(site.resolve(name), StandardCharsets.UTF_8));
   }
-
-  private static void copyTree(Path from, Path to) throws IOException {
-    try (Stream<Path> walk = Files.walk(from)) {
-      for (Path source : walk.toList()) {
-        Path target = to.resolve(from.relativize(source).toString());
-        if (Files.isDirectory(source)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(source, target);
-        }
-      }
-    }
-  }
-
-
-
 }
