@@ -10,16 +10,21 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /**
- * Runs the short commands once (validate, generate, generate --check, conform) with their
- * output discarded. The launcher uses it as the training run of its JVM startup cache, so the
- * cache holds the classes of every common command, not only those of validate.
+ * Runs the short commands once (validate, generate, generate --check, conform), or with
+ * {@code --site} a site render, with their output discarded. The launcher uses them as the
+ * training runs of its two JVM startup caches: a small one for the short commands and a large one
+ * (with JRuby) for the commands that render.
  */
 @Command(name = "train", hidden = true,
     description = "Run the common commands once, quietly (used to build the startup cache).")
 final class TrainCommand implements Callable<Integer> {
   @Mixin RegistryOption registryOption;
+
+  @Option(names = "--site", description = "Train the site renderer's cache instead.")
+  boolean site;
 
   @Override
   public Integer call() throws IOException {
@@ -32,6 +37,10 @@ final class TrainCommand implements Callable<Integer> {
       run("generate", "--check", "--registry", registry, "--out", out);
       run("conform", "--lang", "c", "--registry", registry,
           scratch.resolve("vhost_user_protocol.h").toString());
+      if (site) {
+        run("site", "--force", "--registry", registry, "--out", scratch.resolve("site").toString());
+        return ExitCodes.OK;
+      }
       run("conform", "--lang", "rust", "--format", "json", "--registry", registry,
           scratch.resolve("vhost_user_protocol.rs").toString());
     } finally {
