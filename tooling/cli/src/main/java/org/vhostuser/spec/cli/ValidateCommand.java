@@ -12,7 +12,8 @@ import org.vhostuser.spec.prose.SpecCheck;
 
 /** {@code vhost-spec validate}: checks the registry and reports every problem at once. */
 @Command(name = "validate", mixinStandardHelpOptions = true,
-    description = "Check the registry tables and report every problem, sorted by place.")
+    description = "Check the registry tables, and the prose against them, and report every"
+        + " problem, sorted by place.")
 final class ValidateCommand implements Callable<Integer> {
   /** The output formats of validate. */
   enum Format { text, json }

@@ -1,0 +1,77 @@
+package org.vhostuser.spec.cli;
+
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.stream.LongStream;
+import java.util.stream.Stream;
+import org.vhostuser.spec.registry.Feature;
+import org.vhostuser.spec.registry.Message;
+import org.vhostuser.spec.registry.MessageTable;
+import org.vhostuser.spec.registry.Retired;
+import org.vhostuser.spec.registry.validate.RegistryValidator;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code vhost-spec next-id}: the number a new entry takes, one above every number the table has
+ * ever used (entries of any status, reserved ones included, and retired numbers), so a number is
+ * never given twice.
+ */
+@Command(name = "next-id", mixinStandardHelpOptions = true,
+    description = "Print the next free number of a table: one above every id or bit it uses,"
+        + " reserves or has retired.")
+final class NextIdCommand implements Callable<Integer> {
+  /** Which table to number. */
+  static final class Table {
+    @Option(names = "--front-end", required = true, description = "Front-end message ids.")
+    boolean frontEnd;
+
+    @Option(names = "--back-end", required = true, description = "Back-end message ids.")
+    boolean backEnd;
+
+    @Option(names = "--feature", required = true, description = "Protocol feature bits.")
+    boolean feature;
+  }
+
+  @ArgGroup(exclusive = true, multiplicity = "1")
+  Table table;
+
+  @Mixin RegistryOption registryOption;
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    Optional<RegistryValidator.Checked> valid = ValidRegistry.load(registryOption.folder(),
+        spec.commandLine().getErr(), "no number given");
+    if (valid.isEmpty()) {
+      return ExitCodes.PROBLEMS;
+    }
+    var registry = valid.get().registry();
+    LongStream used;
+    long max;
+    if (table.feature) {
+      used = Stream.concat(registry.protocolFeatures().features().stream().map(Feature::bit),
+          registry.protocolFeatures().retired().stream().map(Retired::number))
+          .mapToLong(Long::longValue);
+      max = 63;
+    } else {
+      MessageTable messages = table.frontEnd ? registry.frontEnd() : registry.backEnd();
+      used = Stream.concat(messages.messages().stream().map(Message::id),
+          messages.retired().stream().map(Retired::number)).mapToLong(Long::longValue);
+      max = 0xFFFF_FFFFL;
+    }
+    long next = used.max().orElse(table.feature ? -1 : 0) + 1;
+    if (next > max) {
+      spec.commandLine().getErr().println("vhost-spec: the table is full: no number above the"
+          + " highest one in use is left");
+      return ExitCodes.PROBLEMS;
+    }
+    spec.commandLine().getOut().println(next);
+    return ExitCodes.OK;
+  }
+}
