@@ -24,7 +24,7 @@ final class VhostSpecCommand implements Runnable {
    * the one subcommand it needs: picocli's reflection is most of a short command's start time.
    */
   static final List<String> SUBCOMMANDS = List.of("build", "validate", "generate", "conform",
-      "site", "serve", "next-id", "train", "help", "generate-completion");
+      "site", "serve", "next-id", "maintainers", "train", "help", "generate-completion");
 
   /**
    * A new instance of the named subcommand. A plain switch rather than constructor references:
@@ -40,6 +40,7 @@ final class VhostSpecCommand implements Runnable {
       case "site": return new SiteCommand();
       case "serve": return new ServeCommand();
       case "next-id": return new NextIdCommand();
+      case "maintainers": return new MaintainersCommand();
       case "train": return new TrainCommand();
       case "help": return new HelpCommand();
       case "generate-completion": return new GenerateCompletion();

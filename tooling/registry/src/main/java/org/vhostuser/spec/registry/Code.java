@@ -43,7 +43,10 @@ public enum Code {
   PROSE_UNRESOLVED_REFERENCE("a macro in the prose names no registry entry of the right kind"),
   PROSE_MISSING_CARD("a message, feature, payload or enum has no card or table in the prose"),
   PROSE_DUPLICATE_CARD("a message, feature, payload or enum has more than one card or table"),
-  PROSE_BARE_NUMBER("a message id or feature bit typed by hand next to its name in the prose");
+  PROSE_BARE_NUMBER("a message id or feature bit typed by hand next to its name in the prose"),
+  // The MAINTAINERS file.
+  MAINTAINERS_FORMAT("a MAINTAINERS line or section that does not follow the documented format"),
+  MAINTAINERS_PATTERN("a MAINTAINERS file pattern that matches no file of the repository");
 
   private final String description;
 

@@ -1,0 +1,128 @@
+package org.vhostuser.spec.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import org.vhostuser.spec.maintainers.MaintainersFile;
+import org.vhostuser.spec.maintainers.Section;
+import org.vhostuser.spec.registry.Diagnostic;
+import org.vhostuser.spec.registry.Diagnostics;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code vhost-spec maintainers}: checks MAINTAINERS and says whom to ask for review. */
+@Command(name = "maintainers", mixinStandardHelpOptions = true,
+    description = "Check the MAINTAINERS file, or list who maintains and reviews given files.",
+    subcommands = {MaintainersCommand.Check.class, MaintainersCommand.For.class})
+final class MaintainersCommand implements Runnable {
+  @Spec CommandSpec spec;
+
+  @Override
+  public void run() {
+    throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+        "missing subcommand: check or for");
+  }
+
+  /** The shared {@code --file} option and reading of the file. */
+  static class FileOption {
+    @Option(names = "--file", paramLabel = "FILE", defaultValue = "MAINTAINERS",
+        description = "The MAINTAINERS file; its folder is the repository root (default:"
+            + " ${DEFAULT-VALUE}).")
+    Path file;
+
+    Path root() {
+      return file.toAbsolutePath().normalize().getParent();
+    }
+
+    List<Section> read(Diagnostics out) throws IOException {
+      if (!Files.isRegularFile(file)) {
+        throw new UserException("no MAINTAINERS file at " + file);
+      }
+      return MaintainersFile.read(file, out);
+    }
+  }
+
+  /** {@code maintainers check}: format, and patterns that match no file. */
+  @Command(name = "check", mixinStandardHelpOptions = true,
+      description = "Check the format of MAINTAINERS and that every F: pattern matches a file.")
+  static final class Check extends FileOption implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+      Diagnostics out = new Diagnostics();
+      List<Section> sections = read(out);
+      MaintainersFile.checkPatterns(sections, repositoryFiles(root()), out);
+      List<Diagnostic> diagnostics = out.sorted();
+      new DiagnosticPrinter().printText(diagnostics, spec.commandLine().getErr());
+      if (diagnostics.isEmpty()) {
+        spec.commandLine().getOut().println(file + ": ok (" + sections.size() + " sections)");
+      }
+      return Strictness.exitCode(diagnostics);
+    }
+  }
+
+  /** {@code maintainers for PATH...}: who to ask about these files. */
+  @Command(name = "for", mixinStandardHelpOptions = true,
+      description = "List the maintainers, reviewers and lists to copy for changes to PATH...")
+  static final class For extends FileOption implements Callable<Integer> {
+    @Parameters(arity = "1..*", paramLabel = "PATH", description = "Files of the repository.")
+    List<Path> paths;
+
+    @Spec CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+      Diagnostics out = new Diagnostics();
+      List<Section> sections = read(out);
+      Path root = root();
+      List<String> relative = new ArrayList<>();
+      for (Path path : paths) {
+        Path absolute = path.toAbsolutePath().normalize();
+        if (!absolute.startsWith(root)) {
+          throw new UserException(path + " is outside the repository (" + root + ")");
+        }
+        relative.add(root.relativize(absolute).toString().replace('\\', '/'));
+      }
+      Map<String, List<String>> people = new LinkedHashMap<>();
+      for (char tag : new char[] {'M', 'R', 'L'}) {
+        for (Section section : sections) {
+          if (relative.stream().anyMatch(section::covers)) {
+            String role = tag == 'M' ? "maintainer" : tag == 'R' ? "reviewer" : "list";
+            for (String who : section.values(tag)) {
+              people.computeIfAbsent(who, k -> new ArrayList<>())
+                  .add(role + ": " + section.title());
+            }
+          }
+        }
+      }
+      people.forEach((who, roles) -> spec.commandLine().getOut()
+          .println(who + " (" + String.join("; ", roles) + ")"));
+      if (people.isEmpty()) {
+        spec.commandLine().getOut().println("no section of " + file + " covers these files");
+      }
+      return ExitCodes.OK;
+    }
+  }
+
+  /** The repository's files, as '/'-separated paths, leaving out build outputs and .git. */
+  static List<String> repositoryFiles(Path root) throws IOException {
+    try (Stream<Path> walk = Files.walk(root)) {
+      return walk.filter(Files::isRegularFile)
+          .map(p -> root.relativize(p).toString().replace('\\', '/'))
+          .filter(p -> !p.startsWith(".git/") && !p.startsWith("build/") && !p.contains("/target/")
+              && !p.startsWith("target/") && !p.startsWith(".m2/")
+              && !p.startsWith(".gitlab-ci-local/"))
+          .sorted().toList();
+    }
+  }
+}
