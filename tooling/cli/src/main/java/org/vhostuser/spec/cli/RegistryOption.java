@@ -20,6 +20,11 @@ final class RegistryOption {
           + " the registry folder's parent, when it exists).")
   Path prose;
 
+  /** The repository root: the folder above {@code spec/} (the registry's grandparent). */
+  Path repositoryRoot() {
+    return folder().toAbsolutePath().normalize().getParent().getParent();
+  }
+
   /** The prose index to check, if any. */
   Optional<Path> proseIndex() {
     if (prose == null) {

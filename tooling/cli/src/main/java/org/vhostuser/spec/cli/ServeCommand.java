@@ -3,8 +3,6 @@ package org.vhostuser.spec.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.vhostuser.spec.asciidoc.SpecRenderer;
-import org.vhostuser.spec.prose.SpecCheck;
-import org.vhostuser.spec.registry.Severity;
 import org.vhostuser.spec.site.PreviewSession;
 import org.vhostuser.spec.site.SiteBuilder;
 import picocli.CommandLine.Command;
@@ -32,18 +30,11 @@ final class ServeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Path registry = registryOption.folder().toAbsolutePath().normalize();
-    SiteBuilder.Layout layout = SiteBuilder.Layout.of(registry.getParent().getParent(), out);
+    SiteBuilder.Layout layout = SiteBuilder.Layout.of(registryOption.repositoryRoot(), out);
     try (SpecRenderer renderer = new SpecRenderer()) {
-      new PreviewSession(layout, renderer, () -> {
-        SpecCheck.Result checked =
-            SpecCheck.run(registryOption.folder(), registryOption.proseIndex());
-        if (checked.diagnostics().stream().anyMatch(d -> d.severity() == Severity.ERROR)) {
-          new DiagnosticPrinter().printText(checked.diagnostics(), spec.commandLine().getErr());
-          return null;
-        }
-        return checked.registry().registry();
-      }, spec.commandLine().getOut()).run(port, 300);
+      new PreviewSession(layout, renderer, () -> ValidRegistry.loadWithProse(registryOption,
+          spec.commandLine().getErr(), "not rendered").orElse(null),
+          spec.commandLine().getOut()).run(port, 300);
     }
     return ExitCodes.OK;
   }

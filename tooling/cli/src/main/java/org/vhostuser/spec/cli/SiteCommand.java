@@ -3,11 +3,11 @@ package org.vhostuser.spec.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import org.vhostuser.spec.asciidoc.SpecRenderer;
-import org.vhostuser.spec.prose.SpecCheck;
-import org.vhostuser.spec.registry.Severity;
+import org.vhostuser.spec.registry.Registry;
 import org.vhostuser.spec.site.SiteBuilder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -45,24 +45,22 @@ final class SiteCommand implements Callable<Integer> {
   /** Validates, then renders into {@code out}; shared with {@code build}. */
   static int render(RegistryOption registryOption, Path out, boolean force, boolean releases,
       PrintWriter stdout, PrintWriter stderr) throws IOException {
-    Path registry = registryOption.folder().toAbsolutePath().normalize();
-    Path root = registry.getParent().getParent();
-    SiteBuilder builder = new SiteBuilder(SiteBuilder.Layout.of(root, out),
+    SiteBuilder builder = new SiteBuilder(SiteBuilder.Layout.of(registryOption.repositoryRoot(), out),
         new VersionProvider().getVersion()[0]);
     if (!force && builder.isUpToDate(releases)) {
       stdout.println(out + ": up to date");
       return ExitCodes.OK;
     }
     CompletableFuture<SpecRenderer> renderer = CompletableFuture.supplyAsync(SpecRenderer::new);
-    SpecCheck.Result checked = SpecCheck.run(registryOption.folder(), registryOption.proseIndex());
-    if (checked.diagnostics().stream().anyMatch(d -> d.severity() == Severity.ERROR)) {
-      new DiagnosticPrinter().printText(checked.diagnostics(), stderr);
-      stderr.println("vhost-spec: site not rendered: the specification has errors");
+    Optional<Registry> registry =
+        ValidRegistry.loadWithProse(registryOption, stderr, "site not rendered");
+    if (registry.isEmpty()) {
+      renderer.thenAccept(SpecRenderer::close);
       return ExitCodes.PROBLEMS;
     }
     try (SpecRenderer started = renderer.join()) {
       SiteBuilder.Result result =
-          builder.build(started, checked.registry().registry(), releases);
+          builder.build(started, registry.get(), releases);
       if (!result.problems().isEmpty()) {
         for (String problem : result.problems()) {
           stderr.println(problem.contains(": ") ? problem.replaceFirst(": ", ": error: ")

@@ -149,6 +149,33 @@ class CommandLineTest {
     assertThat(temp.resolve("generated").resolve("vhost_user_protocol.h")).isRegularFile();
     assertThat(temp.resolve("generated").resolve("vhost_user_protocol.rs")).isRegularFile();
     assertThat(temp.resolve("generated").resolve("vhost-user-registry.json")).isRegularFile();
+    assertThat(temp.resolve("site").resolve("index.html")).isRegularFile();
+
+    CommandRun again = CommandRun.of("site", "--registry", "../../spec/registry", "--out",
+        temp.resolve("site").toString());
+    assertThat(again.exitCode()).isZero();
+    assertThat(again.out()).isEqualTo(temp.resolve("site") + ": up to date\n");
+  }
+
+  @Test
+  void aMissingProseFileIsOneCleanLine() {
+    CommandRun run = CommandRun.of("validate", "--registry", BASE.toString(), "--prose",
+        temp.resolve("index.adoc").toString());
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).isEqualTo("vhost-spec: no prose file at " + temp.resolve("index.adoc")
+        + "\n");
+  }
+
+  @Test
+  void aSiteIsNotRenderedFromAnInvalidRegistry() throws IOException {
+    Path registry = Fixtures.overlay(BASE, ValidateFixturesTest.FIXTURES.resolve("duplicate-key"),
+        temp.resolve("spec").resolve("registry"));
+    CommandRun run = CommandRun.of("site", "--registry", registry.toString(), "--out",
+        temp.resolve("site").toString());
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.err()).contains("[duplicate-key]",
+        "vhost-spec: site not rendered: the specification has errors");
+    assertThat(temp.resolve("site")).doesNotExist();
   }
 
   private Path copyOfBase() throws IOException {

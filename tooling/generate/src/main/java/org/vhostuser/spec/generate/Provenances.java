@@ -21,7 +21,7 @@ public final class Provenances {
 
   /** The provenance of {@code registryFolder}; the revision is "unknown" outside git. */
   public static Provenance of(Path registryFolder) throws IOException {
-    return new Provenance(revision(registryFolder).orElse("unknown"), contentHash(registryFolder));
+    return new Provenance(revisionOf(registryFolder).orElse("unknown"), contentHash(registryFolder));
   }
 
   /** SHA-256 over the table files, in table order, each preceded by its name. */
@@ -40,10 +40,6 @@ public final class Provenances {
 
   /** The commit id at HEAD of the repository containing {@code folder}, if any. */
   public static Optional<String> revisionOf(Path folder) throws IOException {
-    return revision(folder);
-  }
-
-  static Optional<String> revision(Path folder) throws IOException {
     for (Path dir = folder.toAbsolutePath().normalize(); dir != null; dir = dir.getParent()) {
       Path git = dir.resolve(".git");
       if (Files.isRegularFile(git)) {
