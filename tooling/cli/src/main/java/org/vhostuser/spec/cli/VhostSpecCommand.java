@@ -24,7 +24,7 @@ final class VhostSpecCommand implements Runnable {
    * the one subcommand it needs: picocli's reflection is most of a short command's start time.
    */
   static final List<String> SUBCOMMANDS = List.of("build", "validate", "generate", "conform",
-      "site", "serve", "next-id", "maintainers", "train", "help", "generate-completion");
+      "site", "serve", "diff", "next-id", "maintainers", "train", "help", "generate-completion");
 
   /**
    * A new instance of the named subcommand. A plain switch rather than constructor references:
@@ -39,6 +39,7 @@ final class VhostSpecCommand implements Runnable {
       case "conform": return new ConformCommand();
       case "site": return new SiteCommand();
       case "serve": return new ServeCommand();
+      case "diff": return new DiffCommand();
       case "next-id": return new NextIdCommand();
       case "maintainers": return new MaintainersCommand();
       case "train": return new TrainCommand();

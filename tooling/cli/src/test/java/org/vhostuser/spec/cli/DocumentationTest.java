@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.vhostuser.spec.history.BreakRule;
 import org.vhostuser.spec.registry.Code;
 
 /** The README documents every rule code and every exit code the tool can produce. */
@@ -17,6 +18,15 @@ class DocumentationTest {
     String readme = Files.readString(README);
     for (Code code : Code.values()) {
       assertThat(readme).as(code.id()).contains("| `" + code.id() + "` | ");
+    }
+  }
+
+  @Test
+  void readmeListsEveryBreakingChangeRule() throws IOException {
+    String readme = Files.readString(README);
+    for (BreakRule rule : BreakRule.values()) {
+      assertThat(readme).as(rule.id())
+          .contains("| `" + rule.id() + "` | " + rule.severity() + " | ");
     }
   }
 

@@ -79,17 +79,28 @@ public final class RegistryLoader {
       Set.of("name", "repository", "path", "commit", "note");
 
   private final Path root;
+  private final Map<String, byte[]> contents;
   private final Diagnostics out;
   private final Set<String> unavailable = new TreeSet<>();
 
-  private RegistryLoader(Path root, Diagnostics out) {
+  private RegistryLoader(Path root, Map<String, byte[]> contents, Diagnostics out) {
     this.root = root;
+    this.contents = contents;
     this.out = out;
   }
 
   /** Loads every table of the registry folder {@code root}, reporting problems into {@code out}. */
   public static Registry load(Path root, Diagnostics out) {
-    return new RegistryLoader(root, out).load();
+    return new RegistryLoader(root, null, out).load();
+  }
+
+  /**
+   * Loads a registry whose YAML files were read elsewhere (from a git revision): {@code contents}
+   * maps each file name of the folder to its bytes, and {@code root} is the folder name that
+   * positions carry.
+   */
+  public static Registry load(Path root, Map<String, byte[]> contents, Diagnostics out) {
+    return new RegistryLoader(root, Map.copyOf(contents), out).load();
   }
 
   private Registry load() {
@@ -109,10 +120,15 @@ public final class RegistryLoader {
 
   private void reportUnknownFiles() {
     Set<String> names = new TreeSet<>();
-    try (DirectoryStream<Path> files = Files.newDirectoryStream(root, "*.{yaml,yml}")) {
-      files.forEach(f -> names.add(f.getFileName().toString()));
-    } catch (IOException e) {
-      return; // each table file then reports its own problem
+    if (contents != null) {
+      contents.keySet().stream().filter(n -> n.endsWith(".yaml") || n.endsWith(".yml"))
+          .forEach(names::add);
+    } else {
+      try (DirectoryStream<Path> files = Files.newDirectoryStream(root, "*.{yaml,yml}")) {
+        files.forEach(f -> names.add(f.getFileName().toString()));
+      } catch (IOException e) {
+        return; // each table file then reports its own problem
+      }
     }
     for (String name : names) {
       if (!RegistryFiles.TABLES.contains(name) && !RegistryFiles.OTHERS.contains(name)) {
@@ -125,12 +141,24 @@ public final class RegistryLoader {
 
   private Optional<YamlMap> top(String fileName, Set<String> keys) {
     Path file = root.resolve(fileName);
-    Optional<YamlMap> top = YamlSource.read(file, out)
+    Optional<YamlMap> top = read(fileName, file)
         .flatMap(node -> YamlMap.of(file, node, "'" + fileName + "'", keys, out));
     if (top.isEmpty()) {
       unavailable.add(fileName);
     }
     return top;
+  }
+
+  private Optional<Node> read(String fileName, Path file) {
+    if (contents == null) {
+      return YamlSource.read(file, out);
+    }
+    byte[] bytes = contents.get(fileName);
+    if (bytes == null) {
+      out.error(SourcePosition.ofFile(file), Code.FILE_MISSING, "file not found");
+      return Optional.empty();
+    }
+    return YamlSource.parse(file, bytes, out);
   }
 
   private RegistryInfo readInfo() {

@@ -65,6 +65,19 @@ public final class YamlSource {
       out.error(whole, Code.FILE_UNREADABLE, "cannot read file: " + oneLine(e.getMessage()));
       return Optional.empty();
     }
+    return parse(file, bytes, out);
+  }
+
+  /**
+   * The single document of a file's {@code bytes} read from elsewhere (a git object, for
+   * example); {@code file} is the name diagnostics give it.
+   */
+  public static Optional<Node> parse(Path file, byte[] bytes, Diagnostics out) {
+    if (bytes.length > MAX_BYTES) {
+      out.error(SourcePosition.ofFile(file), Code.FILE_TOO_LARGE, "file is " + bytes.length
+          + " bytes; registry files are limited to " + MAX_BYTES + " bytes");
+      return Optional.empty();
+    }
     Optional<String> text = decode(file, bytes, out);
     if (text.isEmpty()) {
       return Optional.empty();

@@ -1,10 +1,16 @@
 package org.vhostuser.spec.registry.validate;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.vhostuser.spec.registry.Code;
 import org.vhostuser.spec.registry.Diagnostic;
 import org.vhostuser.spec.registry.Diagnostics;
 import org.vhostuser.spec.registry.Registry;
+import org.vhostuser.spec.registry.RegistryFiles;
+import org.vhostuser.spec.registry.SourcePosition;
+import org.vhostuser.spec.registry.load.AcceptedBreaksLoader;
 import org.vhostuser.spec.registry.load.RegistryLoader;
 
 /** Runs every registry rule and returns all diagnostics, sorted. A pure function of the model. */
@@ -35,6 +41,15 @@ public final class RegistryValidator {
     Diagnostics out = new Diagnostics();
     Registry registry = RegistryLoader.load(folder, out);
     out.addAll(validate(registry));
+    Path approvals = folder.resolve(RegistryFiles.ACCEPTED_BREAKS);
+    if (Files.isRegularFile(approvals)) {
+      try {
+        AcceptedBreaksLoader.load(approvals, Files.readAllBytes(approvals), out);
+      } catch (IOException e) {
+        out.error(SourcePosition.ofFile(approvals), Code.FILE_UNREADABLE,
+            "cannot read file: " + e.getMessage());
+      }
+    }
     return new Checked(registry, out.sorted());
   }
 

@@ -1,0 +1,86 @@
+package org.vhostuser.spec.cli;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.vhostuser.spec.generate.GeneratedFile;
+import org.vhostuser.spec.generate.Generation;
+import org.vhostuser.spec.history.HistoryException;
+import org.vhostuser.spec.history.Review;
+import org.vhostuser.spec.history.ReviewFormat;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code vhost-spec diff}: what a change does to the protocol, and whether it breaks anyone. */
+@Command(name = "diff", mixinStandardHelpOptions = true,
+    description = "Compare the registry at BASE with HEAD (a revision, or the working tree when"
+        + " omitted): semantic changes, breaking-change rules (approved only by entries the"
+        + " change adds to spec/registry/accepted-breaks.yaml), validation of HEAD and the"
+        + " change to the generated files. Exit 1 on an unapproved break or a validation error.")
+final class DiffCommand implements Callable<Integer> {
+  @Mixin RegistryOption registryOption;
+
+  @Parameters(index = "0", paramLabel = "BASE",
+      description = "The revision to compare with: a commit, branch or tag.")
+  String base;
+
+  @Parameters(index = "1", arity = "0..1", paramLabel = "HEAD",
+      description = "The revision under review (default: the working tree).")
+  String head;
+
+  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+      description = "Format of standard output: text, markdown, json, codequality"
+          + " (default: ${DEFAULT-VALUE}).")
+  String format;
+
+  @Option(names = "--report", paramLabel = "FORMAT=FILE",
+      description = "Also write the review in FORMAT to FILE (repeatable), for example"
+          + " --report markdown=build/review.md --report codequality=gl-code-quality.json.")
+  Map<String, Path> reports = new LinkedHashMap<>();
+
+  @Option(names = "--strict",
+      description = "Also fail on warnings (renames that drop the old name).")
+  boolean strict;
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() throws IOException {
+    ReviewFormat shown = format(format, "--format");
+    Map<Path, ReviewFormat> files = new LinkedHashMap<>();
+    reports.forEach((name, file) -> files.put(file, format(name, "--report")));
+    Review review;
+    try {
+      review = Review.of(registryOption.folder(), base, head);
+    } catch (HistoryException e) {
+      throw new UserException(e.getMessage());
+    }
+    for (Map.Entry<Path, ReviewFormat> report : files.entrySet()) {
+      Path file = report.getKey().toAbsolutePath();
+      Generation.write(List.of(new GeneratedFile(file.getFileName().toString(),
+          report.getValue().write(review))), file.getParent());
+    }
+    spec.commandLine().getOut().print(shown.write(review));
+    boolean warned = review.verdict().findings().stream()
+        .anyMatch(f -> f.approval() == null && !f.found().rule().breaksPeers());
+    return review.fails() || (strict && warned) ? ExitCodes.PROBLEMS : ExitCodes.OK;
+  }
+
+  private ReviewFormat format(String name, String option) {
+    for (ReviewFormat candidate : ReviewFormat.values()) {
+      if (candidate.optionName().equals(name.toLowerCase(Locale.ROOT))) {
+        return candidate;
+      }
+    }
+    throw new picocli.CommandLine.ParameterException(spec.commandLine(), "Invalid value for "
+        + option + ": '" + name + "' (expected one of text, markdown, json, codequality)");
+  }
+}

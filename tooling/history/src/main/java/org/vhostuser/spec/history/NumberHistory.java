@@ -1,0 +1,201 @@
+package org.vhostuser.spec.history;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.treewalk.TreeWalk;
+import org.eclipse.jgit.treewalk.filter.PathFilterGroup;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.api.lowlevel.Compose;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+import org.snakeyaml.engine.v2.nodes.MappingNode;
+import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.NodeTuple;
+import org.snakeyaml.engine.v2.nodes.ScalarNode;
+import org.snakeyaml.engine.v2.nodes.SequenceNode;
+import org.vhostuser.spec.registry.Feature;
+import org.vhostuser.spec.registry.Message;
+import org.vhostuser.spec.registry.Registry;
+import org.vhostuser.spec.registry.RegistryFiles;
+
+/**
+ * Every name each message id and feature bit has carried in any commit of the history, so that
+ * a number given to something else is caught even when the base of a change never saw it. Each
+ * distinct version of a table file is read once, and only for its names and numbers.
+ */
+public final class NumberHistory {
+  /** The tables whose numbers must never be reused, by file name. */
+  static final List<String> TABLES = List.of(RegistryFiles.FRONT_END, RegistryFiles.BACK_END,
+      RegistryFiles.PROTOCOL_FEATURES, RegistryFiles.VIRTIO_FEATURES);
+
+  /** Per table file: number to the names it carried, and the first commit seen with each. */
+  private final Map<String, Map<Long, Map<String, String>>> used = new HashMap<>();
+
+  private NumberHistory() {}
+
+  /**
+   * Reads every commit reachable from {@code tips} for the numbers of the tables in
+   * {@code folder}; refuses in a shallow clone, whose history is cut.
+   */
+  public static NumberHistory read(GitRepository repository, String folder, List<RevCommit> tips)
+      throws HistoryException, IOException {
+    if (repository.isShallow()) {
+      throw new HistoryException(GitRepository.shallowMessage(
+          "the numbers earlier commits used (the number-reused rule reads the whole history)"));
+    }
+    NumberHistory history = new NumberHistory();
+    Map<String, String> pathToTable = new LinkedHashMap<>();
+    TABLES.forEach(t -> pathToTable.put(folder + "/" + t, t));
+    Map<ObjectId, Map<Long, Set<String>>> parsed = new HashMap<>();
+    try (RevWalk walk = new RevWalk(repository.jgit())) {
+      for (RevCommit tip : tips) {
+        walk.markStart(walk.parseCommit(tip));
+      }
+      for (RevCommit commit : walk) {
+        try (TreeWalk tree = new TreeWalk(repository.jgit())) {
+          tree.addTree(commit.getTree());
+          tree.setRecursive(true);
+          tree.setFilter(PathFilterGroup.createFromStrings(pathToTable.keySet()));
+          while (tree.next()) {
+            String table = pathToTable.get(tree.getPathString());
+            if (table == null) {
+              continue;
+            }
+            ObjectId blob = tree.getObjectId(0);
+            Map<Long, Set<String>> numbers = parsed.get(blob);
+            if (numbers == null) {
+              numbers = numbersOf(repository.jgit().open(blob).getBytes());
+              parsed.put(blob, numbers);
+            }
+            String commitId = commit.abbreviate(12).name();
+            numbers.forEach((number, names) -> names.forEach(name -> history.used
+                .computeIfAbsent(table, t -> new TreeMap<>())
+                .computeIfAbsent(number, n -> new LinkedHashMap<>())
+                .put(name, commitId)));
+          }
+        }
+      }
+    }
+    return history;
+  }
+
+  /**
+   * The number-reused findings for {@code head}: numbers once given to another name. Entries that
+   * {@code base} already had with the same number are left out: they are not this change's doing.
+   */
+  public List<Break> check(Registry head, Registry base) {
+    List<Break> breaks = new ArrayList<>();
+    Set<String> before = new java.util.HashSet<>();
+    base.messageTables().forEach(t -> t.messages().forEach(m -> before.add(
+        t.file().getFileName() + " " + m.name() + " " + m.id())));
+    base.featureTables().forEach(t -> t.features().forEach(f -> before.add(
+        t.file().getFileName() + " " + f.name() + " " + f.bit())));
+    for (var table : head.messageTables()) {
+      String file = table.file().getFileName().toString();
+      String kind = table.direction().yamlName() + " message";
+      for (Message message : table.messages()) {
+        if (before.contains(file + " " + message.name() + " " + message.id())) {
+          continue;
+        }
+        reused(file, message.id(), message.name(), message.previousNames(), "id")
+            .ifPresent(m -> breaks.add(new Break(BreakRule.NUMBER_REUSED,
+                new Subject(kind, message.name()), m, message.at())));
+      }
+    }
+    for (var table : head.featureTables()) {
+      String file = table.file().getFileName().toString();
+      String kind = table.kind().name().toLowerCase(java.util.Locale.ROOT) + " feature";
+      for (Feature feature : table.features()) {
+        if (before.contains(file + " " + feature.name() + " " + feature.bit())) {
+          continue;
+        }
+        reused(file, feature.bit(), feature.name(), feature.previousNames(), "bit")
+            .ifPresent(m -> breaks.add(new Break(BreakRule.NUMBER_REUSED,
+                new Subject(kind, feature.name()), m, feature.at())));
+      }
+    }
+    return breaks;
+  }
+
+  private Optional<String> reused(String table, Long number, String name,
+      List<String> previousNames, String word) {
+    if (number == null) {
+      return Optional.empty();
+    }
+    Map<String, String> names = used.getOrDefault(table, Map.of()).getOrDefault(number, Map.of());
+    for (Map.Entry<String, String> earlier : names.entrySet()) {
+      if (!earlier.getKey().equals(name) && !previousNames.contains(earlier.getKey())) {
+        return Optional.of(word + " " + number + " was " + earlier.getKey() + " in commit "
+            + earlier.getValue() + "; a number is never given to another entry (list "
+            + earlier.getKey() + " in previous_names if this is a rename)");
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The names each number carries in one version of a table file; nothing when unreadable. */
+  static Map<Long, Set<String>> numbersOf(byte[] bytes) {
+    Map<Long, Set<String>> numbers = new HashMap<>();
+    Optional<Node> root;
+    try {
+      root = new Compose(LoadSettings.builder().build())
+          .composeString(new String(bytes, StandardCharsets.UTF_8));
+    } catch (YamlEngineException e) {
+      return numbers; // a broken revision: check-commits reports it, nothing to learn here
+    }
+    if (root.isEmpty() || !(root.get() instanceof MappingNode top)) {
+      return numbers;
+    }
+    for (NodeTuple section : top.getValue()) {
+      if (section.getValueNode() instanceof SequenceNode entries) {
+        for (Node entry : entries.getValue()) {
+          if (entry instanceof MappingNode mapping) {
+            String name = scalar(mapping, "name");
+            String number = scalar(mapping, "id");
+            if (number == null) {
+              number = scalar(mapping, "bit");
+            }
+            Long value = parse(number);
+            if (name != null && value != null) {
+              numbers.computeIfAbsent(value, v -> new TreeSet<>()).add(name);
+            }
+          }
+        }
+      }
+    }
+    return numbers;
+  }
+
+  private static String scalar(MappingNode mapping, String key) {
+    for (NodeTuple tuple : mapping.getValue()) {
+      if (tuple.getKeyNode() instanceof ScalarNode k && k.getValue().equals(key)
+          && tuple.getValueNode() instanceof ScalarNode v) {
+        return v.getValue();
+      }
+    }
+    return null;
+  }
+
+  private static Long parse(String number) {
+    if (number == null) {
+      return null;
+    }
+    try {
+      return number.toLowerCase(java.util.Locale.ROOT).startsWith("0x") ? Long.parseLong(number.substring(2), 16)
+          : Long.parseLong(number);
+    } catch (NumberFormatException e) {
+      return null;
+    }
+  }
+}

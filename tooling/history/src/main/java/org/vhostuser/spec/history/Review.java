@@ -1,0 +1,114 @@
+package org.vhostuser.spec.history;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.vhostuser.spec.registry.AcceptedBreak;
+import org.vhostuser.spec.registry.Diagnostic;
+import org.vhostuser.spec.registry.Diagnostics;
+import org.vhostuser.spec.registry.Registry;
+import org.vhostuser.spec.registry.RegistryFiles;
+import org.vhostuser.spec.registry.load.AcceptedBreaksLoader;
+import org.vhostuser.spec.registry.load.RegistryLoader;
+import org.vhostuser.spec.registry.validate.RegistryValidator;
+
+/**
+ * Everything a reviewer needs about a change from BASE to HEAD (a revision, or the working tree):
+ * validation of HEAD, the semantic changes, the breaking-change verdict and the change to the
+ * generated files.
+ */
+public record Review(
+    String base,
+    String head,
+    List<Diagnostic> validation,
+    List<Change> changes,
+    Verdict verdict,
+    List<GeneratedDiff.FileDiff> generated) {
+  public Review {
+    validation = List.copyOf(validation);
+    changes = List.copyOf(changes);
+    generated = List.copyOf(generated);
+  }
+
+  /** The label used for HEAD when it is the working tree. */
+  public static final String WORKING_TREE = "working tree";
+
+  /**
+   * Reviews the registry folder {@code folder} from revision {@code baseRevision} to
+   * {@code headRevision}, or to the working tree when that is null.
+   */
+  public static Review of(Path folder, String baseRevision, String headRevision)
+      throws HistoryException, IOException {
+    try (GitRepository repository = GitRepository.open(folder)) {
+      String path = repository.relativePath(folder);
+      Path shown = Path.of(path);
+      RevCommit baseCommit = repository.resolve(baseRevision);
+      Registry base = RevisionRegistry.load(repository, baseCommit, path).registry();
+      Registry head;
+      List<Diagnostic> validation = new ArrayList<>();
+      RevCommit tip;
+      List<AcceptedBreak> headApprovals;
+      if (headRevision == null) {
+        Diagnostics out = new Diagnostics();
+        head = RegistryLoader.load(shown, readFolder(folder), out);
+        validation.addAll(out.sorted());
+        tip = repository.resolve("HEAD");
+        headApprovals = approvals(shown, readFolder(folder), validation);
+      } else {
+        tip = repository.resolve(headRevision);
+        RevisionRegistry.Loaded loaded = RevisionRegistry.load(repository, tip, path);
+        head = loaded.registry();
+        validation.addAll(loaded.diagnostics());
+        headApprovals = approvals(shown, repository.filesIn(tip, path), validation);
+      }
+      validation.addAll(RegistryValidator.validate(head));
+      List<AcceptedBreak> baseApprovals =
+          approvals(shown, repository.filesIn(baseCommit, path), new ArrayList<>());
+      RegistryComparison.Result compared = RegistryComparison.compare(base, head);
+      List<Break> breaks = new ArrayList<>(compared.breaks());
+      NumberHistory history = NumberHistory.read(repository, path, List.of(baseCommit, tip));
+      breaks.addAll(history.check(head, base));
+      Verdict verdict = Verdict.of(breaks, baseApprovals, headApprovals);
+      validation.addAll(verdict.problems());
+      return new Review(baseRevision, headRevision == null ? WORKING_TREE : headRevision,
+          validation.stream().sorted().distinct().toList(), compared.changes(), verdict,
+          GeneratedDiff.of(base, head));
+    }
+  }
+
+  /** True when HEAD has validation errors or unapproved breaks of the wire protocol. */
+  public boolean fails() {
+    return !verdict.blocking().isEmpty() || validation.stream()
+        .anyMatch(d -> d.severity() == org.vhostuser.spec.registry.Severity.ERROR);
+  }
+
+  private static List<AcceptedBreak> approvals(Path folder, Map<String, byte[]> files,
+      List<Diagnostic> problems) {
+    byte[] bytes = files.get(RegistryFiles.ACCEPTED_BREAKS);
+    if (bytes == null) {
+      return List.of();
+    }
+    Diagnostics out = new Diagnostics();
+    List<AcceptedBreak> approvals =
+        AcceptedBreaksLoader.load(folder.resolve(RegistryFiles.ACCEPTED_BREAKS), bytes, out);
+    problems.addAll(out.sorted());
+    return approvals;
+  }
+
+  /** The YAML files of a folder of the working tree, by name. */
+  static Map<String, byte[]> readFolder(Path folder) throws IOException {
+    Map<String, byte[]> files = new java.util.TreeMap<>();
+    try (var entries = Files.newDirectoryStream(folder, "*.{yaml,yml}")) {
+      for (Path file : entries) {
+        if (Files.isRegularFile(file)) {
+          files.put(file.getFileName().toString(), Files.readAllBytes(file));
+        }
+      }
+    }
+    return files;
+  }
+}

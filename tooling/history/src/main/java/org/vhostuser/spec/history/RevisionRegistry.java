@@ -1,0 +1,35 @@
+package org.vhostuser.spec.history;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.vhostuser.spec.registry.Diagnostic;
+import org.vhostuser.spec.registry.Diagnostics;
+import org.vhostuser.spec.registry.Registry;
+import org.vhostuser.spec.registry.load.RegistryLoader;
+
+/** The registry as a commit has it, read from git objects; positions name the folder's path. */
+public final class RevisionRegistry {
+  /** A registry read at a revision and the problems found while loading it. */
+  public record Loaded(Registry registry, List<Diagnostic> diagnostics) {
+    public Loaded {
+      diagnostics = List.copyOf(diagnostics);
+    }
+  }
+
+  private RevisionRegistry() {}
+
+  /** The registry folder {@code path} (relative to the repository root) at {@code commit}. */
+  public static Loaded load(GitRepository repository, RevCommit commit, String path)
+      throws IOException, HistoryException {
+    var files = repository.filesIn(commit, path);
+    if (files.isEmpty()) {
+      throw new HistoryException("revision " + commit.abbreviate(12).name() + " has no registry"
+          + " at " + path);
+    }
+    Diagnostics out = new Diagnostics();
+    Registry registry = RegistryLoader.load(Path.of(path), files, out);
+    return new Loaded(registry, out.sorted());
+  }
+}

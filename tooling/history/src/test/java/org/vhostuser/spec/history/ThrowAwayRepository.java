@@ -1,0 +1,110 @@
+package org.vhostuser.spec.history;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.TimeZone;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.lib.PersonIdent;
+import org.eclipse.jgit.revwalk.RevCommit;
+
+/**
+ * A git repository built by a test in a temporary folder: the real registry as its first commit,
+ * then edits made by text replacement, committed with a fixed author and a clock that advances
+ * one minute per commit.
+ */
+final class ThrowAwayRepository implements AutoCloseable {
+  static final Path REAL_REGISTRY = Path.of("../../spec/registry");
+  static final Instant START = Instant.parse("2026-01-01T00:00:00Z");
+
+  private final Git git;
+  private final Path root;
+  private int commits;
+
+  private ThrowAwayRepository(Git git, Path root) {
+    this.git = git;
+    this.root = root;
+  }
+
+  /** A new repository holding the real registry, committed once. */
+  static ThrowAwayRepository withRealRegistry(Path folder) throws IOException, GitAPIException {
+    Git git = Git.init().setDirectory(folder.toFile()).setInitialBranch("main").call();
+    ThrowAwayRepository repository = new ThrowAwayRepository(git, folder);
+    Path registry = repository.registry();
+    Files.createDirectories(registry.resolve("schema"));
+    try (var files = Files.list(REAL_REGISTRY)) {
+      for (Path file : files.toList()) {
+        if (Files.isRegularFile(file)) {
+          Files.copy(file, registry.resolve(file.getFileName()));
+        }
+      }
+    }
+    repository.commit("Registry as it is today");
+    return repository;
+  }
+
+  Path root() {
+    return root;
+  }
+
+  Path registry() {
+    return root.resolve("spec/registry");
+  }
+
+  Git git() {
+    return git;
+  }
+
+  /** Replaces the one occurrence of {@code from} in a registry file by {@code to}. */
+  ThrowAwayRepository edit(String file, String from, String to) throws IOException {
+    Path path = registry().resolve(file);
+    String text = Files.readString(path, StandardCharsets.UTF_8);
+    assertThat(text).as("text to replace in %s", file).contains(from);
+    assertThat(text.indexOf(from)).as("only once in %s", file).isEqualTo(text.lastIndexOf(from));
+    Files.writeString(path, text.replace(from, to), StandardCharsets.UTF_8);
+    return this;
+  }
+
+  /** Writes a registry file whole. */
+  ThrowAwayRepository write(String file, String text) throws IOException {
+    Files.writeString(registry().resolve(file), text, StandardCharsets.UTF_8);
+    return this;
+  }
+
+  /** The author every commit has, at the given minute after {@link #START}. */
+  static PersonIdent author(int minute) {
+    return new PersonIdent("Ada Reviewer", "ada@example.org",
+        START.plusSeconds(60L * minute), ZoneOffset.UTC);
+  }
+
+  /** Commits every change with a Signed-off-by line from the author. */
+  RevCommit commit(String message) throws GitAPIException {
+    return commit(message + "\n\nSigned-off-by: Ada Reviewer <ada@example.org>\n", author(commits));
+  }
+
+  /** Commits every change with exactly this message and author. */
+  RevCommit commit(String message, PersonIdent who) throws GitAPIException {
+    TimeZone.setDefault(TimeZone.getTimeZone("UTC"));
+    git.add().addFilepattern(".").call();
+    git.add().addFilepattern(".").setUpdate(true).call();
+    commits++;
+    return git.commit().setMessage(message).setAuthor(who).setCommitter(who).setSign(false)
+        .setAllowEmpty(true).call();
+  }
+
+  /** Tags the current commit. */
+  void tag(String name) throws GitAPIException {
+    git.tag().setName(name).setAnnotated(false).call();
+  }
+
+  @Override
+  public void close() {
+    git.close();
+  }
+}
