@@ -24,7 +24,7 @@ final class VhostSpecCommand implements Runnable {
    * the one subcommand it needs: picocli's reflection is most of a short command's start time.
    */
   static final List<String> SUBCOMMANDS = List.of("build", "validate", "generate", "conform",
-      "site", "serve", "diff", "next-id", "maintainers", "train", "help", "generate-completion");
+      "site", "serve", "diff", "changelog", "check-commits", "next-id", "maintainers", "train", "help", "generate-completion");
 
   /**
    * A new instance of the named subcommand. A plain switch rather than constructor references:
@@ -40,6 +40,8 @@ final class VhostSpecCommand implements Runnable {
       case "site": return new SiteCommand();
       case "serve": return new ServeCommand();
       case "diff": return new DiffCommand();
+      case "changelog": return new ChangelogCommand();
+      case "check-commits": return new CheckCommitsCommand();
       case "next-id": return new NextIdCommand();
       case "maintainers": return new MaintainersCommand();
       case "train": return new TrainCommand();

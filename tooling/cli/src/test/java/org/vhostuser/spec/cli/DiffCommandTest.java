@@ -12,7 +12,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code vhost-spec diff} as a user and CI run it: exit codes, reports, one-line problems. */
+/**
+ * {@code vhost-spec diff}, {@code changelog} and {@code check-commits} as a user and CI run them:
+ * exit codes, reports, one-line problems.
+ */
 class DiffCommandTest {
   @TempDir Path temp;
   Path registry;
@@ -87,5 +90,39 @@ class DiffCommandTest {
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err()).isEqualTo("vhost-spec: unknown revision 'v9.9' (a commit, branch or"
         + " tag of this repository)\n");
+  }
+
+  @Test
+  void changelogOfARepositoryWithoutTags() {
+    CommandRun run = CommandRun.of("changelog", "--registry", registry.toString());
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.out()).isEqualTo("# Changelog of the vhost-user protocol registry\n\n"
+        + "No release has been tagged yet.\n");
+    CommandRun since = CommandRun.of("changelog", "--since", "v1", "--registry",
+        registry.toString());
+    assertThat(since.exitCode()).isEqualTo(2);
+    assertThat(since.err()).isEqualTo("vhost-spec: no release tag 'v1'; this repository has no"
+        + " tags\n");
+  }
+
+  @Test
+  void checkCommitsReportsAnUnsignedCommit() throws Exception {
+    try (Git git = Git.open(temp.toFile())) {
+      PersonIdent who = new PersonIdent("Ada Reviewer", "ada@example.org",
+          Instant.parse("2026-01-02T00:00:00Z"), ZoneOffset.UTC);
+      git.commit().setMessage("Signed\n\nSigned-off-by: Ada Reviewer <ada@example.org>")
+          .setAuthor(who).setCommitter(who).setSign(false).setAllowEmpty(true).call();
+      CommandRun signed = CommandRun.of("check-commits", "main~1..main", "--registry",
+          registry.toString());
+      assertThat(signed.exitCode()).isZero();
+      assertThat(signed.out()).isEqualTo("1 commit checked, 0 problems\n");
+      git.commit().setMessage("Unsigned").setAuthor(who).setCommitter(who).setSign(false)
+          .setAllowEmpty(true).call();
+    }
+    CommandRun run = CommandRun.of("check-commits", "main~2..main", "--registry",
+        registry.toString());
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.out()).contains("\"Unsigned\": no 'Signed-off-by: Ada Reviewer"
+        + " <ada@example.org>' line from its author").endsWith("2 commits checked, 1 problem\n");
   }
 }

@@ -1,0 +1,51 @@
+package org.vhostuser.spec.cli;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.vhostuser.spec.generate.GeneratedFile;
+import org.vhostuser.spec.generate.Generation;
+import org.vhostuser.spec.history.Changelog;
+import org.vhostuser.spec.history.HistoryException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code vhost-spec changelog}: the protocol changes of each release tag, as Markdown. */
+@Command(name = "changelog", mixinStandardHelpOptions = true,
+    description = "Print, for each release tag (newest first), the semantic changes of the"
+        + " registry since the release before it, as Markdown.")
+final class ChangelogCommand implements Callable<Integer> {
+  @Mixin RegistryOption registryOption;
+
+  @Option(names = "--since", paramLabel = "TAG",
+      description = "Only the releases after this tag.")
+  String since;
+
+  @Option(names = "--out", paramLabel = "FILE",
+      description = "Write the changelog to FILE instead of standard output.")
+  Path out;
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() throws IOException {
+    Changelog changelog;
+    try {
+      changelog = Changelog.of(registryOption.folder(), since);
+    } catch (HistoryException e) {
+      throw new UserException(e.getMessage());
+    }
+    if (out == null) {
+      spec.commandLine().getOut().print(changelog.markdown());
+    } else {
+      Path file = out.toAbsolutePath();
+      Generation.write(List.of(new GeneratedFile(file.getFileName().toString(),
+          changelog.markdown())), file.getParent());
+    }
+    return ExitCodes.OK;
+  }
+}

@@ -1,0 +1,162 @@
+package org.vhostuser.spec.history;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.jgit.lib.ObjectId;
+import org.vhostuser.spec.registry.Feature;
+import org.vhostuser.spec.registry.Message;
+import org.vhostuser.spec.registry.Registry;
+
+/**
+ * The semantic changes of each release against the one before it, and the release each message
+ * and feature first appeared in. Each distinct registry folder is loaded once, so tags that share
+ * a registry cost nothing.
+ */
+public record Changelog(List<Entry> releases, Map<String, String> since) {
+  public Changelog {
+    releases = List.copyOf(releases);
+    since = Map.copyOf(since);
+  }
+
+  /** One release: its tag, the date of its commit, and what changed since the previous one. */
+  public record Entry(String tag, String date, String previous, List<Change> changes,
+      List<Break> breaks, int messages, int features) {
+    public Entry {
+      changes = List.copyOf(changes);
+      breaks = List.copyOf(breaks);
+    }
+  }
+
+  /**
+   * The changelog of the registry folder {@code folder} over every release tag; with
+   * {@code sinceTag}, only the releases after that tag.
+   */
+  public static Changelog of(Path folder, String sinceTag) throws HistoryException, IOException {
+    try (GitRepository repository = GitRepository.open(folder)) {
+      String path = repository.relativePath(folder);
+      List<Releases.Release> releases = Releases.list(repository);
+      if (sinceTag != null && releases.stream().noneMatch(r -> r.tag().equals(sinceTag))) {
+        throw new HistoryException("no release tag '" + sinceTag + "'" + (releases.isEmpty()
+            ? "; this repository has no tags" : "; tags: " + String.join(", ",
+                releases.stream().map(Releases.Release::tag).toList())));
+      }
+      Map<ObjectId, Registry> loaded = new HashMap<>();
+      Map<String, String> since = new LinkedHashMap<>();
+      List<Entry> entries = new ArrayList<>();
+      Registry previous = null;
+      String previousTag = null;
+      boolean show = sinceTag == null;
+      for (Releases.Release release : releases) {
+        ObjectId tree = repository.treeOf(release.commit(), path);
+        if (tree == null) {
+          continue; // a tag from before the registry existed
+        }
+        Registry registry = loaded.get(tree);
+        if (registry == null) {
+          registry = RevisionRegistry.load(repository, release.commit(), path).registry();
+          loaded.put(tree, registry);
+        }
+        recordSince(registry, release.tag(), since);
+        if (show) {
+          String date = Instant.ofEpochSecond(release.commit().getCommitTime())
+              .atZone(ZoneOffset.UTC).toLocalDate().toString();
+          RegistryComparison.Result compared = previous == null
+              ? new RegistryComparison.Result(List.of(), List.of())
+              : RegistryComparison.compare(previous, registry);
+          entries.add(new Entry(release.tag(), date, previousTag, compared.changes(),
+              compared.breaks(), (int) registry.allMessages().count(),
+              (int) registry.allFeatures().count()));
+        }
+        show = show || release.tag().equals(sinceTag);
+        previous = registry;
+        previousTag = release.tag();
+      }
+      return new Changelog(entries, since);
+    }
+  }
+
+  /** The key {@link #since} uses for a message or feature: its kind and name. */
+  public static String key(String kind, String name) {
+    return kind + " " + name;
+  }
+
+  private static void recordSince(Registry registry, String tag, Map<String, String> since) {
+    for (var table : registry.messageTables()) {
+      for (Message message : table.messages()) {
+        String first = firstOf(since, table.direction().yamlName() + " message", message.name(),
+            message.previousNames());
+        since.putIfAbsent(key(table.direction().yamlName() + " message", message.name()),
+            first == null ? tag : first);
+      }
+    }
+    for (var table : registry.featureTables()) {
+      String kind = table.kind().name().toLowerCase(java.util.Locale.ROOT) + " feature";
+      for (Feature feature : table.features()) {
+        String first = firstOf(since, kind, feature.name(), feature.previousNames());
+        since.putIfAbsent(key(kind, feature.name()), first == null ? tag : first);
+      }
+    }
+  }
+
+  /** The release of an entry under one of its previous names, when it was renamed. */
+  private static String firstOf(Map<String, String> since, String kind, String name,
+      List<String> previousNames) {
+    for (String previous : previousNames) {
+      String tag = since.get(key(kind, previous));
+      if (tag != null) {
+        return tag;
+      }
+    }
+    return null;
+  }
+
+  /** The changelog as Markdown, newest release first. */
+  public String markdown() {
+    StringBuilder out = new StringBuilder("# Changelog of the vhost-user protocol registry\n\n");
+    if (releases.isEmpty()) {
+      out.append("No release has been tagged yet.\n");
+      return out.toString();
+    }
+    for (int i = releases.size() - 1; i >= 0; i--) {
+      Entry entry = releases.get(i);
+      out.append("## ").append(entry.tag()).append(" (").append(entry.date()).append(")\n\n");
+      if (entry.previous() == null) {
+        out.append("First release: ").append(entry.messages()).append(" messages and ")
+            .append(entry.features()).append(" features.\n\n");
+        continue;
+      }
+      if (entry.changes().isEmpty()) {
+        out.append("No change to the protocol since ").append(entry.previous()).append(".\n\n");
+        continue;
+      }
+      Map<Change.Kind, List<Change>> byKind = new LinkedHashMap<>();
+      for (Change.Kind kind : Change.Kind.values()) {
+        byKind.put(kind, new ArrayList<>());
+      }
+      entry.changes().forEach(c -> byKind.get(c.kind()).add(c));
+      byKind.forEach((kind, changes) -> {
+        if (!changes.isEmpty()) {
+          out.append("### ").append(Character.toUpperCase(kind.word().charAt(0)))
+              .append(kind.word().substring(1)).append("\n\n");
+          changes.forEach(c -> out.append("- ").append(c.subject().kind()).append(" `")
+              .append(c.subject().name()).append("`: ").append(c.description()).append('\n'));
+          out.append('\n');
+        }
+      });
+      if (!entry.breaks().isEmpty()) {
+        out.append("### Breaking changes\n\n");
+        entry.breaks().forEach(b -> out.append("- `").append(b.rule().id()).append("` ")
+            .append(b.subject()).append(": ").append(b.message()).append('\n'));
+        out.append('\n');
+      }
+    }
+    return out.toString();
+  }
+}

@@ -1,0 +1,81 @@
+package org.vhostuser.spec.history;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Releases read from tags: the changes of each, and the release every entry appeared in. */
+class ChangelogTest {
+  static final String ADDED = "  - name: VHOST_USER_TEST_ONE\n    id: 46\n"
+      + "    summary: \"A test message.\"\n    replies: never\n    status: proposed\n\n";
+
+  @TempDir Path folder;
+  ThrowAwayRepository repository;
+
+  @BeforeEach
+  void threeReleases() throws Exception {
+    repository = ThrowAwayRepository.withRealRegistry(folder);
+    repository.tag("v1.0");
+    repository.commit("Untagged work");
+    repository.edit(BreakRulesTest.FRONT, BreakRulesTest.SET_OWNER, ADDED + BreakRulesTest.SET_OWNER)
+        .commit("Propose TEST_ONE");
+    repository.tag("v1.1");
+    repository.edit(BreakRulesTest.FRONT, ADDED, ADDED
+        .replace("name: VHOST_USER_TEST_ONE", "name: VHOST_USER_TEST_RENAMED")
+        .replace("status: proposed", "status: proposed\n    previous_names: [VHOST_USER_TEST_ONE]"))
+        .commit("Rename TEST_ONE");
+    repository.tag("v1.2");
+    repository.commit("No protocol change");
+    repository.tag("v1.3");
+  }
+
+  @AfterEach
+  void closeRepository() {
+    repository.close();
+  }
+
+  @Test
+  void everyReleaseListsItsChangesNewestFirst() throws Exception {
+    Changelog changelog = Changelog.of(repository.registry(), null);
+    assertThat(changelog.releases()).extracting(Changelog.Entry::tag)
+        .containsExactly("v1.0", "v1.1", "v1.2", "v1.3");
+    String markdown = changelog.markdown();
+    assertThat(markdown).startsWith("# Changelog of the vhost-user protocol registry\n\n"
+        + "## v1.3 (2026-01-01)\n\nNo change to the protocol since v1.2.\n\n## v1.2 (2026-01-01)\n\n"
+        + "### Renamed\n\n- front-end message `VHOST_USER_TEST_ONE`: renamed to"
+        + " VHOST_USER_TEST_RENAMED\n\n## v1.1 (2026-01-01)\n\n### Added\n\n"
+        + "- front-end message `VHOST_USER_TEST_ONE`: added (id 46)\n\n");
+    assertThat(markdown).endsWith("## v1.0 (2026-01-01)\n\nFirst release: 55 messages and 34"
+        + " features.\n\n");
+  }
+
+  @Test
+  void sinceIsTheFirstReleaseThatHasTheEntryUnderAnyOfItsNames() throws Exception {
+    Changelog changelog = Changelog.of(repository.registry(), null);
+    assertThat(changelog.since())
+        .containsEntry("front-end message VHOST_USER_GET_FEATURES", "v1.0")
+        .containsEntry("protocol feature VHOST_USER_PROTOCOL_F_MQ", "v1.0")
+        .containsEntry("front-end message VHOST_USER_TEST_ONE", "v1.1")
+        .containsEntry("front-end message VHOST_USER_TEST_RENAMED", "v1.1");
+  }
+
+  @Test
+  void sinceTagShowsOnlyLaterReleases() throws Exception {
+    Changelog changelog = Changelog.of(repository.registry(), "v1.1");
+    assertThat(changelog.releases()).extracting(Changelog.Entry::tag)
+        .containsExactly("v1.2", "v1.3");
+    assertThat(changelog.since()).containsEntry("front-end message VHOST_USER_TEST_ONE", "v1.1");
+  }
+
+  @Test
+  void anUnknownSinceTagNamesTheTags() {
+    assertThatThrownBy(() -> Changelog.of(repository.registry(), "v0.9"))
+        .isInstanceOf(HistoryException.class)
+        .hasMessage("no release tag 'v0.9'; tags: v1.0, v1.1, v1.2, v1.3");
+  }
+}

@@ -1,0 +1,75 @@
+package org.vhostuser.spec.history;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** check-commits: the author's sign-off on every commit, a valid registry at every commit. */
+class CommitCheckTest {
+  @TempDir Path folder;
+  ThrowAwayRepository repository;
+  RevCommit first;
+
+  @BeforeEach
+  void createRepository() throws Exception {
+    repository = ThrowAwayRepository.withRealRegistry(folder);
+    first = repository.git().log().call().iterator().next();
+  }
+
+  @AfterEach
+  void closeRepository() {
+    repository.close();
+  }
+
+  @Test
+  void signedValidCommitsPass() throws Exception {
+    repository.commit("One");
+    repository.commit("Two");
+    CommitCheck.Result result = CommitCheck.check(repository.registry(), first.name() + "..HEAD");
+    assertThat(result.commits()).isEqualTo(2);
+    assertThat(result.problems()).isEmpty();
+  }
+
+  @Test
+  void aMissingOrForeignSignOffIsReported() throws Exception {
+    RevCommit unsigned = repository.commit("Unsigned", ThrowAwayRepository.author(5));
+    RevCommit foreign = repository.commit("Signed by someone else\n\nSigned-off-by: Bob Other"
+        + " <bob@example.org>\n", ThrowAwayRepository.author(6));
+    repository.commit("Fine");
+    CommitCheck.Result result = CommitCheck.check(repository.registry(), first.name());
+    assertThat(result.commits()).isEqualTo(3);
+    assertThat(result.problems()).extracting(CommitCheck.Problem::format).containsExactly(
+        unsigned.abbreviate(12).name() + " \"Unsigned\": no 'Signed-off-by: Ada Reviewer"
+            + " <ada@example.org>' line from its author (add it with: git commit --amend"
+            + " --signoff, or git rebase --signoff " + first.name() + ")",
+        foreign.abbreviate(12).name() + " \"Signed by someone else\": no 'Signed-off-by: Ada"
+            + " Reviewer <ada@example.org>' line from its author (add it with: git commit --amend"
+            + " --signoff, or git rebase --signoff " + first.name() + ")");
+  }
+
+  @Test
+  void everyCommitMustValidate() throws Exception {
+    RevCommit broken = repository.edit(BreakRulesTest.FRONT, BreakRulesTest.SET_OWNER,
+        "  - name: VHOST_USER_SET_OWNER\n    id: 1\n").commit("Duplicate id");
+    repository.edit(BreakRulesTest.FRONT, "  - name: VHOST_USER_SET_OWNER\n    id: 1\n",
+        BreakRulesTest.SET_OWNER).commit("Fix the id");
+    CommitCheck.Result result = CommitCheck.check(repository.registry(), first.name() + "..HEAD");
+    assertThat(result.problems()).extracting(CommitCheck.Problem::format).containsExactly(
+        broken.abbreviate(12).name() + " \"Duplicate id\": spec/registry/front-end-messages.yaml"
+            + ":39:5: error: front-end message id 1 of VHOST_USER_SET_OWNER is already taken by"
+            + " VHOST_USER_GET_FEATURES (line 10) [duplicate-number]");
+  }
+
+  @Test
+  void aRangeNeedsTwoEnds() {
+    assertThatThrownBy(() -> CommitCheck.check(repository.registry(), "..HEAD"))
+        .isInstanceOf(HistoryException.class)
+        .hasMessage("'..HEAD' is not a range; write BASE..HEAD, for example origin/main..HEAD");
+  }
+}
