@@ -39,7 +39,7 @@
 /* Requests the front-end sends on the main socket. */
 
 enum vhost_user_front_end_request {
-    /** Asks for the feature bits. */
+    /** Asks for the feature bits. Since v1.0. */
     VHOST_USER_GET_FEATURES = 1,
     /** Deprecated. Old reset. */
     VHOST_USER_RESET_OWNER = 4,
@@ -59,7 +59,7 @@ enum vhost_user_back_end_request {
 
 /* Protocol feature bits (VHOST_USER_GET/SET_PROTOCOL_FEATURES). */
 
-/** Multiple queues. */
+/** Multiple queues. Since v1.2. */
 #define VHOST_USER_PROTOCOL_F_MQ 0u
 #define VHOST_USER_PROTOCOL_F_MQ_MASK (UINT64_C(1) << 0)
 /** Acknowledgements. */

@@ -44,7 +44,7 @@ pub const VHOST_USER_VRING_NOFD_MASK: u64 = 1 << 8;
 #[repr(u32)]
 #[non_exhaustive]
 pub enum FrontEndRequest {
-    /// Asks for the feature bits.
+    /// Asks for the feature bits. Since v1.0.
     GetFeatures = 1,
     /// Deprecated. Old reset.
     ResetOwner = 4,
@@ -128,7 +128,7 @@ impl core::convert::TryFrom<u32> for BackEndRequest {
 pub struct ProtocolFeatures(u64);
 
 impl ProtocolFeatures {
-    /// Multiple queues.
+    /// Multiple queues. Since v1.2.
     pub const MQ: Self = Self(1 << 0);
     /// Acknowledgements.
     pub const REPLY_ACK: Self = Self(1 << 3);

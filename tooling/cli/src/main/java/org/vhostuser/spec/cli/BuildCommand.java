@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.vhostuser.spec.generate.Generation;
 import org.vhostuser.spec.generate.Language;
-import org.vhostuser.spec.generate.Provenances;
 import org.vhostuser.spec.prose.SpecCheck;
 import org.vhostuser.spec.registry.Diagnostic;
 import picocli.CommandLine.Command;
@@ -49,7 +48,7 @@ final class BuildCommand implements Callable<Integer> {
     }
     Path generated = out.resolve("generated");
     Generation.write(Generation.generate(checked.registry().registry(),
-        Provenances.of(registryOption.folder()), EnumSet.allOf(Language.class), ""), generated);
+        GenerateCommand.provenance(registryOption.folder()), EnumSet.allOf(Language.class), ""), generated);
     spec.commandLine().getOut().println(generated + ": generated JSON, C and Rust");
     return SiteCommand.render(registryOption, out.resolve("site"), false, false,
         spec.commandLine().getOut(), spec.commandLine().getErr());

@@ -14,6 +14,7 @@ import org.vhostuser.spec.generate.Generation;
 import org.vhostuser.spec.generate.Language;
 import org.vhostuser.spec.generate.Provenance;
 import org.vhostuser.spec.generate.Provenances;
+import org.vhostuser.spec.history.Changelog;
 import org.vhostuser.spec.registry.validate.RegistryValidator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -62,12 +63,17 @@ final class GenerateCommand implements Callable<Integer> {
       return ExitCodes.PROBLEMS;
     }
     RegistryValidator.Checked checked = valid.get();
-    Provenance provenance = Provenances.of(folder);
+    Provenance provenance = provenance(folder);
     if (revision != null) {
-      provenance = new Provenance(revision, provenance.contentSha256());
+      provenance = new Provenance(revision, provenance.contentSha256(), provenance.since());
     }
     List<GeneratedFile> files = Generation.generate(checked.registry(), provenance, selected, cPrefix);
     return check ? compare(files) : write(files);
+  }
+
+  /** The revision, content hash and release history generated files record. */
+  static Provenance provenance(Path folder) throws IOException {
+    return Provenances.of(folder).withSince(Changelog.sinceOf(folder));
   }
 
   private int write(List<GeneratedFile> files) throws IOException {

@@ -28,6 +28,7 @@ public final class CHeader {
   private final Registry registry;
   private final Layouts layouts;
   private final String prefix;
+  private Provenance provenance;
   private final StringBuilder out = new StringBuilder();
 
   private CHeader(Registry registry, String prefix) {
@@ -48,6 +49,7 @@ public final class CHeader {
   }
 
   private void write(Provenance provenance) {
+    this.provenance = provenance;
     String guard = macro("VHOST_USER_PROTOCOL_H");
     line("/* SPDX-License-Identifier: " + Licence.SPDX + " */");
     line("/*");
@@ -116,7 +118,8 @@ public final class CHeader {
       if (proposed) {
         line("#ifdef " + macro("VHOST_USER_SPEC_PROPOSED"));
       }
-      line("    /** " + Names.statusNote(m.status()) + Names.doc(m.summary()) + " */");
+      line("    /** " + Names.statusNote(m.status()) + Names.doc(m.summary())
+          + provenance.sinceNote(table.direction().yamlName() + " message", m.name()) + " */");
       line("    " + macro(m.name()) + " = " + m.id() + ",");
       if (proposed) {
         line("#endif");
@@ -137,7 +140,8 @@ public final class CHeader {
       if (proposed) {
         line("#ifdef " + macro("VHOST_USER_SPEC_PROPOSED"));
       }
-      doc(Names.statusNote(f.status()) + f.summary());
+      doc(Names.statusNote(f.status()) + f.summary() + provenance.sinceNote(
+          f.kind().name().toLowerCase(java.util.Locale.ROOT) + " feature", f.name()));
       define(f.name(), f.bit() + "u");
       define(f.name() + "_MASK", "(UINT64_C(1) << " + f.bit() + ")");
       if (proposed) {

@@ -51,10 +51,10 @@ public final class JsonExport {
     }
     json.endArray().endObject();
     header(json, registry, layouts);
-    messages(json, "front_end_messages", registry.frontEnd());
-    messages(json, "back_end_messages", registry.backEnd());
-    features(json, "protocol_features", registry.protocolFeatures());
-    features(json, "virtio_features", registry.virtioFeatures());
+    messages(json, "front_end_messages", registry.frontEnd(), provenance);
+    messages(json, "back_end_messages", registry.backEnd(), provenance);
+    features(json, "protocol_features", registry.protocolFeatures(), provenance);
+    features(json, "virtio_features", registry.virtioFeatures(), provenance);
     payloads(json, registry, layouts);
     enums(json, registry);
     json.endObject();
@@ -80,14 +80,17 @@ public final class JsonExport {
     json.endArray().endObject();
   }
 
-  private static void messages(JsonWriter json, String key, MessageTable table) {
+  private static void messages(JsonWriter json, String key, MessageTable table,
+      Provenance provenance) {
     json.name(key).beginArray();
     for (Message m : sorted(table.messages(), Comparator.comparing(Message::id))) {
       json.beginObject()
           .name("name").value(m.name())
           .name("id").value(m.id())
           .name("summary").value(m.summary())
-          .name("status").value(m.status().yamlName())
+          .name("status").value(m.status().yamlName());
+      since(json, provenance.sinceOf(m.direction().yamlName() + " message", m.name()));
+      json
           .name("ioctl").value(m.ioctl())
           .name("request").value(name(m.request()))
           .name("reply").value(name(m.reply()))
@@ -108,7 +111,14 @@ public final class JsonExport {
     retired(json, key + "_retired", table.retired());
   }
 
-  private static void features(JsonWriter json, String key, FeatureTable table) {
+  private static void since(JsonWriter json, String release) {
+    if (release != null) {
+      json.name("since").value(release);
+    }
+  }
+
+  private static void features(JsonWriter json, String key, FeatureTable table,
+      Provenance provenance) {
     json.name(key).beginArray();
     for (Feature f : sorted(table.features(), Comparator.comparing(Feature::bit))) {
       json.beginObject()
@@ -116,6 +126,8 @@ public final class JsonExport {
           .name("bit").value(f.bit())
           .name("summary").value(f.summary())
           .name("status").value(f.status().yamlName());
+      since(json, provenance.sinceOf(
+          f.kind().name().toLowerCase(java.util.Locale.ROOT) + " feature", f.name()));
       refs(json, "depends_on", f.dependsOn());
       refs(json, "enables", f.enables());
       strings(json, "previous_names", f.previousNames());

@@ -26,6 +26,7 @@ import org.vhostuser.spec.registry.Registry;
 public final class RustModule {
   private final Registry registry;
   private final Layouts layouts;
+  private Provenance provenance;
   private final StringBuilder out = new StringBuilder();
 
   private RustModule(Registry registry) {
@@ -41,6 +42,7 @@ public final class RustModule {
   }
 
   private void write(Provenance provenance) {
+    this.provenance = provenance;
     line("// SPDX-License-Identifier: " + Licence.SPDX);
     for (String text : Licence.NOTICE.split("\n")) {
       line("// " + text);
@@ -110,7 +112,8 @@ public final class RustModule {
     line("#[non_exhaustive]");
     line("pub enum " + name + " {");
     for (Message m : messages) {
-      doc("    ", Names.statusNote(m.status()) + m.summary());
+      doc("    ", Names.statusNote(m.status()) + m.summary()
+          + provenance.sinceNote(m.direction().yamlName() + " message", m.name()));
       line("    " + Names.camel(Names.strip(m.name(), prefix)) + " = " + m.id() + ",");
     }
     line("}");
@@ -163,7 +166,8 @@ public final class RustModule {
     line("");
     line("impl " + type + " {");
     for (Feature f : features) {
-      doc("    ", Names.statusNote(f.status()) + f.summary());
+      doc("    ", Names.statusNote(f.status()) + f.summary() + provenance.sinceNote(
+          f.kind().name().toLowerCase(java.util.Locale.ROOT) + " feature", f.name()));
       line("    pub const " + Names.strip(f.name(), prefix) + ": Self = Self(1 << " + f.bit() + ");");
     }
     line("");

@@ -22,7 +22,9 @@ import org.vhostuser.spec.registry.validate.RegistryValidator;
 class GoldenFilesTest {
   static final Path GOLDEN = Path.of("src/test/resources/golden");
   static final Provenance PROVENANCE =
-      new Provenance("0123456789abcdef0123456789abcdef01234567", "sha256-of-the-test-registry");
+      new Provenance("0123456789abcdef0123456789abcdef01234567", "sha256-of-the-test-registry",
+          java.util.Map.of("front-end message VHOST_USER_GET_FEATURES", "v1.0",
+              "protocol feature VHOST_USER_PROTOCOL_F_MQ", "v1.2"));
 
   @TempDir Path temp;
 

@@ -82,6 +82,21 @@ public record Changelog(List<Entry> releases, Map<String, String> since) {
     }
   }
 
+  /**
+   * The first release of every message and feature of the registry folder {@code folder}, or
+   * nothing outside a git checkout or without tags (then without starting JGit at all).
+   */
+  public static Map<String, String> sinceOf(Path folder) throws IOException {
+    if (!Releases.mayExist(folder)) {
+      return Map.of();
+    }
+    try {
+      return of(folder, null).since();
+    } catch (HistoryException e) {
+      return Map.of();
+    }
+  }
+
   /** The key {@link #since} uses for a message or feature: its kind and name. */
   public static String key(String kind, String name) {
     return kind + " " + name;

@@ -1,9 +1,12 @@
 package org.vhostuser.spec.history;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Stream;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.Ref;
 import org.eclipse.jgit.revwalk.RevCommit;
@@ -15,6 +18,35 @@ public final class Releases {
   public record Release(String tag, RevCommit commit) {}
 
   private Releases() {}
+
+  /**
+   * False when the repository around {@code folder} surely has no tag, decided from the files of
+   * its git folder without starting JGit, so commands that only want "since" stay fast.
+   */
+  public static boolean mayExist(Path folder) {
+    for (Path dir = folder.toAbsolutePath().normalize(); dir != null; dir = dir.getParent()) {
+      Path git = dir.resolve(".git");
+      if (Files.isRegularFile(git)) {
+        return true; // a worktree or submodule: let JGit find the common folder
+      }
+      if (Files.isDirectory(git)) {
+        try (Stream<Path> tags = Files.walk(git.resolve("refs/tags"))) {
+          if (tags.anyMatch(Files::isRegularFile)) {
+            return true;
+          }
+        } catch (IOException e) {
+          // no refs/tags folder: look in packed-refs
+        }
+        Path packed = git.resolve("packed-refs");
+        try {
+          return Files.isRegularFile(packed) && Files.readString(packed).contains(" refs/tags/");
+        } catch (IOException e) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
 
   /** Every tag that names a commit, oldest first. */
   public static List<Release> list(GitRepository repository) throws IOException {
