@@ -24,7 +24,8 @@ final class VhostSpecCommand implements Runnable {
    * the one subcommand it needs: picocli's reflection is most of a short command's start time.
    */
   static final List<String> SUBCOMMANDS = List.of("build", "validate", "generate", "conform",
-      "site", "serve", "diff", "changelog", "check-commits", "next-id", "maintainers", "train", "help", "generate-completion");
+      "import-rst", "compare-rst", "site", "serve", "diff", "changelog", "check-commits",
+      "next-id", "maintainers", "train", "help", "generate-completion");
 
   /**
    * A new instance of the named subcommand. A plain switch rather than constructor references:
@@ -37,6 +38,8 @@ final class VhostSpecCommand implements Runnable {
       case "validate": return new ValidateCommand();
       case "generate": return new GenerateCommand();
       case "conform": return new ConformCommand();
+      case "import-rst": return new ImportRstCommand();
+      case "compare-rst": return new CompareRstCommand();
       case "site": return new SiteCommand();
       case "serve": return new ServeCommand();
       case "diff": return new DiffCommand();

@@ -24,10 +24,21 @@ import org.vhostuser.spec.registry.Registry;
  * a bitflags of protocol features). Then the numbers are compared.
  */
 public final class Conformance {
-  /** The outcome: what was read, what matched, and every finding. */
-  public record Report(int files, int constants, int matched, List<Finding> findings) {
+  /**
+   * The outcome: what was read, what matched, and every finding. {@code noun} names what was
+   * read ({@code constants} for conform, {@code entries} for compare-rst).
+   */
+  public record Report(int files, String noun, int constants, int matched, List<Finding> findings) {
+    /** The noun of conform's reports. */
+    public static final String CONSTANTS = "constants";
+
     public Report {
       findings = List.copyOf(findings);
+    }
+
+    /** A report of conform: constants read from implementation sources. */
+    public Report(int files, int constants, int matched, List<Finding> findings) {
+      this(files, CONSTANTS, constants, matched, findings);
     }
 
     /** True when some number differs: implementations would not understand each other. */

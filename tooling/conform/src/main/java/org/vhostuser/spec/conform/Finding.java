@@ -11,6 +11,8 @@ public record Finding(
   public enum Kind {
     /** The implementation gives an entry another number: the two cannot interoperate. */
     NUMBER_DIFFERS,
+    /** Another value than a number differs: an ioctl or a payload (compare-rst only). */
+    VALUE_DIFFERS,
     /** The registry has an entry the implementation does not define. */
     MISSING,
     /** The implementation defines something the registry does not have. */

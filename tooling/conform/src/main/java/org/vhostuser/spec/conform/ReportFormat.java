@@ -74,9 +74,13 @@ public enum ReportFormat {
 
   private static String summary(Conformance.Report report) {
     long differ = count(report, Finding.Kind.NUMBER_DIFFERS);
+    long otherValue = count(report, Finding.Kind.VALUE_DIFFERS);
     return report.files() + " file" + (report.files() == 1 ? "" : "s") + ", "
-        + report.constants() + " constants read, " + report.matched() + " matched the registry: "
-        + differ + " with another number, " + count(report, Finding.Kind.MISSING) + " missing, "
+        + report.constants() + " " + report.noun() + " read, " + report.matched()
+        + " matched the registry: " + differ + " with another number, "
+        + (report.noun().equals(Conformance.Report.CONSTANTS) ? ""
+            : otherValue + " with another ioctl or payload, ")
+        + count(report, Finding.Kind.MISSING) + " missing, "
         + count(report, Finding.Kind.EXTRA) + " extra, " + count(report, Finding.Kind.SPELLING)
         + " spelled differently";
   }
@@ -92,6 +96,7 @@ public enum ReportFormat {
   private static String label(Finding.Kind kind) {
     return switch (kind) {
       case NUMBER_DIFFERS -> "error: number differs";
+      case VALUE_DIFFERS -> "differs";
       case MISSING -> "missing";
       case EXTRA -> "extra";
       case SPELLING -> "spelling";
@@ -101,6 +106,7 @@ public enum ReportFormat {
   private static String heading(Finding.Kind kind) {
     return switch (kind) {
       case NUMBER_DIFFERS -> "Numbers that differ from the specification";
+      case VALUE_DIFFERS -> "Ioctls and payloads that differ from the specification";
       case MISSING -> "Entries of the specification not defined here";
       case EXTRA -> "Definitions the specification does not have";
       case SPELLING -> "Entries spelled differently";

@@ -46,7 +46,11 @@ public enum Code {
   PROSE_BARE_NUMBER("a message id or feature bit typed by hand next to its name in the prose"),
   // The MAINTAINERS file.
   MAINTAINERS_FORMAT("a MAINTAINERS line or section that does not follow the documented format"),
-  MAINTAINERS_PATTERN("a MAINTAINERS file pattern that matches no file of the repository");
+  MAINTAINERS_PATTERN("a MAINTAINERS file pattern that matches no file of the repository"),
+  // QEMU's vhost-user.rst, read by import-rst and compare-rst.
+  RST_NOT_A_SPEC("a file read as vhost-user.rst that is not a vhost-user specification"),
+  RST_BAD_FIELD("a message or feature line of vhost-user.rst whose value cannot be read"),
+  KNOWN_DIFFERENCE("an entry of a known-differences file that is malformed or no longer occurs");
 
   private final String description;
 
