@@ -13,7 +13,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * Runs the short commands once (validate, generate, generate --check, conform), or with
+ * Runs the short commands once (validate, generate, generate --check, conform, diff,
+ * changelog), or with
  * {@code --site} a site render, with their output discarded. The launcher uses them as the
  * training runs of its two JVM startup caches: a small one for the short commands and a large one
  * (with JRuby) for the commands that render.
@@ -43,6 +44,9 @@ final class TrainCommand implements Callable<Integer> {
       }
       run("conform", "--lang", "rust", "--format", "json", "--registry", registry,
           scratch.resolve("vhost_user_protocol.rs").toString());
+      // The review commands read git; outside a checkout they fail quietly and train nothing.
+      run("diff", "HEAD", "--registry", registry, "--format", "markdown");
+      run("changelog", "--registry", registry);
     } finally {
       try (Stream<Path> files = Files.walk(scratch)) {
         files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());

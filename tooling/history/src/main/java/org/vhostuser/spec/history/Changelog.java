@@ -13,6 +13,7 @@ import org.eclipse.jgit.lib.ObjectId;
 import org.vhostuser.spec.registry.Feature;
 import org.vhostuser.spec.registry.Message;
 import org.vhostuser.spec.registry.Registry;
+import org.vhostuser.spec.registry.load.TableCache;
 
 /**
  * The semantic changes of each release against the one before it, and the release each message
@@ -48,6 +49,7 @@ public record Changelog(List<Entry> releases, Map<String, String> since) {
                 releases.stream().map(Releases.Release::tag).toList())));
       }
       Map<ObjectId, Registry> loaded = new HashMap<>();
+      TableCache tables = new TableCache();
       Map<String, String> since = new LinkedHashMap<>();
       List<Entry> entries = new ArrayList<>();
       Registry previous = null;
@@ -60,7 +62,7 @@ public record Changelog(List<Entry> releases, Map<String, String> since) {
         }
         Registry registry = loaded.get(tree);
         if (registry == null) {
-          registry = RevisionRegistry.load(repository, release.commit(), path).registry();
+          registry = RevisionRegistry.load(repository, release.commit(), path, tables).registry();
           loaded.put(tree, registry);
         }
         recordSince(registry, release.tag(), since);

@@ -5,11 +5,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Ref;
 import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.revwalk.RevSort;
 import org.eclipse.jgit.revwalk.RevWalk;
 
 /** The release tags of the repository, oldest commit first (ties by name). */
@@ -48,9 +52,13 @@ public final class Releases {
     return false;
   }
 
-  /** Every tag that names a commit, oldest first. */
+  /**
+   * Every tag that names a commit, in history order: a release comes after every release its
+   * commit descends from (commit dates can tie or lie); tags of one commit by name.
+   */
   public static List<Release> list(GitRepository repository) throws IOException {
     List<Release> releases = new ArrayList<>();
+    Map<ObjectId, Integer> order = new HashMap<>();
     try (RevWalk walk = new RevWalk(repository.jgit())) {
       for (Ref ref : repository.jgit().getRefDatabase().getRefsByPrefix(Constants.R_TAGS)) {
         var target = walk.peel(walk.parseAny(ref.getObjectId()));
@@ -59,8 +67,21 @@ public final class Releases {
           releases.add(new Release(ref.getName().substring(Constants.R_TAGS.length()), commit));
         }
       }
+      if (releases.isEmpty()) {
+        return releases;
+      }
+      walk.reset();
+      walk.sort(RevSort.TOPO, true);
+      walk.sort(RevSort.REVERSE, true);
+      for (Release release : releases) {
+        walk.markStart(walk.parseCommit(release.commit()));
+      }
+      int position = 0;
+      for (RevCommit commit : walk) {
+        order.put(commit.copy(), position++);
+      }
     }
-    releases.sort(Comparator.comparingInt((Release r) -> r.commit().getCommitTime())
+    releases.sort(Comparator.comparingInt((Release r) -> order.getOrDefault(r.commit(), 0))
         .thenComparing(Release::tag));
     return releases;
   }

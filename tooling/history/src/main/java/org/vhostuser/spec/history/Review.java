@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.vhostuser.spec.registry.AcceptedBreak;
 import org.vhostuser.spec.registry.Diagnostic;
@@ -47,19 +49,25 @@ public record Review(
       String path = repository.relativePath(folder);
       Path shown = Path.of(path);
       RevCommit baseCommit = repository.resolve(baseRevision);
+      RevCommit tip = headRevision == null ? repository.resolve("HEAD")
+          : repository.resolve(headRevision);
+      // The whole history is read on the second core while the two revisions load.
+      FutureTask<NumberHistory> history = new FutureTask<>(
+          () -> NumberHistory.read(repository, path, List.of(baseCommit, tip)));
+      Thread reader = new Thread(history, "number-history");
+      reader.setDaemon(true);
+      reader.start();
       Registry base = RevisionRegistry.load(repository, baseCommit, path).registry();
       Registry head;
       List<Diagnostic> validation = new ArrayList<>();
-      RevCommit tip;
       List<AcceptedBreak> headApprovals;
       if (headRevision == null) {
         Diagnostics out = new Diagnostics();
-        head = RegistryLoader.load(shown, readFolder(folder), out);
+        Map<String, byte[]> files = readFolder(folder);
+        head = RegistryLoader.load(shown, files, out);
         validation.addAll(out.sorted());
-        tip = repository.resolve("HEAD");
-        headApprovals = approvals(shown, readFolder(folder), validation);
+        headApprovals = approvals(shown, files, validation);
       } else {
-        tip = repository.resolve(headRevision);
         RevisionRegistry.Loaded loaded = RevisionRegistry.load(repository, tip, path);
         head = loaded.registry();
         validation.addAll(loaded.diagnostics());
@@ -70,13 +78,32 @@ public record Review(
           approvals(shown, repository.filesIn(baseCommit, path), new ArrayList<>());
       RegistryComparison.Result compared = RegistryComparison.compare(base, head);
       List<Break> breaks = new ArrayList<>(compared.breaks());
-      NumberHistory history = NumberHistory.read(repository, path, List.of(baseCommit, tip));
-      breaks.addAll(history.check(head, base));
+      List<GeneratedDiff.FileDiff> generated = GeneratedDiff.of(base, head);
+      breaks.addAll(await(history).check(head, base));
       Verdict verdict = Verdict.of(breaks, baseApprovals, headApprovals);
       validation.addAll(verdict.problems());
       return new Review(baseRevision, headRevision == null ? WORKING_TREE : headRevision,
           validation.stream().sorted().distinct().toList(), compared.changes(), verdict,
-          GeneratedDiff.of(base, head));
+          generated);
+    }
+  }
+
+  /** The history read on the other thread, with its own exceptions passed on unwrapped. */
+  private static NumberHistory await(FutureTask<NumberHistory> history)
+      throws HistoryException, IOException {
+    try {
+      return history.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while reading the history", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof HistoryException problem) {
+        throw problem;
+      }
+      if (e.getCause() instanceof IOException problem) {
+        throw problem;
+      }
+      throw new IllegalStateException(e.getCause());
     }
   }
 

@@ -8,6 +8,7 @@ import org.vhostuser.spec.registry.Diagnostic;
 import org.vhostuser.spec.registry.Diagnostics;
 import org.vhostuser.spec.registry.Registry;
 import org.vhostuser.spec.registry.load.RegistryLoader;
+import org.vhostuser.spec.registry.load.TableCache;
 
 /** The registry as a commit has it, read from git objects; positions name the folder's path. */
 public final class RevisionRegistry {
@@ -23,13 +24,20 @@ public final class RevisionRegistry {
   /** The registry folder {@code path} (relative to the repository root) at {@code commit}. */
   public static Loaded load(GitRepository repository, RevCommit commit, String path)
       throws IOException, HistoryException {
+    return load(repository, commit, path, null);
+  }
+
+  /** As {@link #load(GitRepository, RevCommit, String)}, reusing tables read before. */
+  public static Loaded load(GitRepository repository, RevCommit commit, String path,
+      TableCache cache) throws IOException, HistoryException {
     var files = repository.filesIn(commit, path);
     if (files.isEmpty()) {
       throw new HistoryException("revision " + commit.abbreviate(12).name() + " has no registry"
           + " at " + path);
     }
     Diagnostics out = new Diagnostics();
-    Registry registry = RegistryLoader.load(Path.of(path), files, out);
+    Registry registry = cache == null ? RegistryLoader.load(Path.of(path), files, out)
+        : RegistryLoader.load(Path.of(path), files, cache, out);
     return new Loaded(registry, out.sorted());
   }
 }

@@ -78,4 +78,16 @@ class ChangelogTest {
         .isInstanceOf(HistoryException.class)
         .hasMessage("no release tag 'v0.9'; tags: v1.0, v1.1, v1.2, v1.3");
   }
+
+  @Test
+  void releasesFollowHistoryWhenCommitDatesTie(@TempDir Path other) throws Exception {
+    try (ThrowAwayRepository tied = ThrowAwayRepository.withRealRegistry(other)) {
+      tied.tag("z-first");
+      tied.commit("Same minute\n\nSigned-off-by: Ada Reviewer <ada@example.org>",
+          ThrowAwayRepository.author(0));
+      tied.tag("a-second");
+      assertThat(Changelog.of(tied.registry(), null).releases()).extracting(Changelog.Entry::tag)
+          .containsExactly("z-first", "a-second");
+    }
+  }
 }

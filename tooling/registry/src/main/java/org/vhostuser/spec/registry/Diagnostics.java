@@ -23,6 +23,11 @@ public final class Diagnostics {
     all.addAll(more);
   }
 
+  /** How many diagnostics were recorded so far. */
+  public int count() {
+    return all.size();
+  }
+
   /** Every diagnostic so far, sorted by place and without duplicates. */
   public List<Diagnostic> sorted() {
     return List.copyOf(new TreeSet<>(all));

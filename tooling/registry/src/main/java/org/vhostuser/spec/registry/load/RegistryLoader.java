@@ -80,18 +80,21 @@ public final class RegistryLoader {
 
   private final Path root;
   private final Map<String, byte[]> contents;
+  private final TableCache cache;
   private final Diagnostics out;
   private final Set<String> unavailable = new TreeSet<>();
 
-  private RegistryLoader(Path root, Map<String, byte[]> contents, Diagnostics out) {
+  private RegistryLoader(Path root, Map<String, byte[]> contents, TableCache cache,
+      Diagnostics out) {
     this.root = root;
     this.contents = contents;
+    this.cache = cache;
     this.out = out;
   }
 
   /** Loads every table of the registry folder {@code root}, reporting problems into {@code out}. */
   public static Registry load(Path root, Diagnostics out) {
-    return new RegistryLoader(root, null, out).load();
+    return new RegistryLoader(root, null, null, out).load();
   }
 
   /**
@@ -100,22 +103,53 @@ public final class RegistryLoader {
    * positions carry.
    */
   public static Registry load(Path root, Map<String, byte[]> contents, Diagnostics out) {
-    return new RegistryLoader(root, Map.copyOf(contents), out).load();
+    return new RegistryLoader(root, Map.copyOf(contents), null, out).load();
+  }
+
+  /** As {@link #load(Path, Map, Diagnostics)}, reusing the tables {@code cache} already holds. */
+  public static Registry load(Path root, Map<String, byte[]> contents, TableCache cache,
+      Diagnostics out) {
+    return new RegistryLoader(root, Map.copyOf(contents), cache, out).load();
   }
 
   private Registry load() {
     reportUnknownFiles();
     return new Registry(
         root,
-        readInfo(),
-        readHeader(),
-        readMessages(RegistryFiles.FRONT_END, Direction.FRONT_END),
-        readMessages(RegistryFiles.BACK_END, Direction.BACK_END),
-        readFeatures(RegistryFiles.PROTOCOL_FEATURES, FeatureKind.PROTOCOL),
-        readFeatures(RegistryFiles.VIRTIO_FEATURES, FeatureKind.VIRTIO),
-        readList(RegistryFiles.PAYLOADS, "payloads", this::payload),
-        readList(RegistryFiles.ENUMS, "enums", this::enumType),
+        cached(RegistryFiles.INFO, this::readInfo),
+        cached(RegistryFiles.HEADER, this::readHeader),
+        cached(RegistryFiles.FRONT_END,
+            () -> readMessages(RegistryFiles.FRONT_END, Direction.FRONT_END)),
+        cached(RegistryFiles.BACK_END,
+            () -> readMessages(RegistryFiles.BACK_END, Direction.BACK_END)),
+        cached(RegistryFiles.PROTOCOL_FEATURES,
+            () -> readFeatures(RegistryFiles.PROTOCOL_FEATURES, FeatureKind.PROTOCOL)),
+        cached(RegistryFiles.VIRTIO_FEATURES,
+            () -> readFeatures(RegistryFiles.VIRTIO_FEATURES, FeatureKind.VIRTIO)),
+        cached(RegistryFiles.PAYLOADS, () -> readList(RegistryFiles.PAYLOADS, "payloads",
+            this::payload)),
+        cached(RegistryFiles.ENUMS, () -> readList(RegistryFiles.ENUMS, "enums",
+            this::enumType)),
         unavailable);
+  }
+
+  /** Reads one table, or takes it from the cache when this exact content was read before. */
+  @SuppressWarnings("unchecked")
+  private <T> T cached(String fileName, java.util.function.Supplier<T> read) {
+    byte[] bytes = contents == null ? null : contents.get(fileName);
+    if (cache == null || bytes == null) {
+      return read.get();
+    }
+    Object hit = cache.get(fileName, bytes);
+    if (hit != null) {
+      return (T) hit;
+    }
+    int before = out.count();
+    T table = read.get();
+    if (out.count() == before && !unavailable.contains(fileName)) {
+      cache.put(fileName, bytes, table);
+    }
+    return table;
   }
 
   private void reportUnknownFiles() {
