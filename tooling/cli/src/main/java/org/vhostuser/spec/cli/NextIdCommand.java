@@ -7,6 +7,7 @@ import java.util.stream.Stream;
 import org.vhostuser.spec.registry.Feature;
 import org.vhostuser.spec.registry.Message;
 import org.vhostuser.spec.registry.MessageTable;
+import org.vhostuser.spec.registry.NumberRange;
 import org.vhostuser.spec.registry.Retired;
 import org.vhostuser.spec.registry.validate.RegistryValidator;
 import picocli.CommandLine.ArgGroup;
@@ -19,7 +20,7 @@ import picocli.CommandLine.Spec;
 /**
  * {@code vhost-spec next-id}: the number a new entry takes, one above every number the table has
  * ever used (entries of any status, reserved ones included, and retired numbers), so a number is
- * never given twice.
+ * never given twice, and outside the ranges registry.yaml sets aside.
  */
 @Command(name = "next-id", mixinStandardHelpOptions = true,
     description = "Print the next free number of a table: one above every id or bit it uses,"
@@ -66,6 +67,17 @@ final class NextIdCommand implements Callable<Integer> {
       max = 0xFFFF_FFFFL;
     }
     long next = used.max().orElse(table.feature ? -1 : 0) + 1;
+    String tableName = table.feature ? "protocol-features" : table.frontEnd ? "front-end"
+        : "back-end";
+    for (boolean moved = true; moved; ) {
+      moved = false;
+      for (NumberRange range : registry.info().rangesOf(tableName)) {
+        if (range.contains(next)) {
+          next = range.last() + 1; // a range set aside is never allocated
+          moved = true;
+        }
+      }
+    }
     if (next > max) {
       spec.commandLine().getErr().println("vhost-spec: the table is full: no number above the"
           + " highest one in use is left");

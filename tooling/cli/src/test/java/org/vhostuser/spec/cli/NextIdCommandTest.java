@@ -24,6 +24,22 @@ class NextIdCommandTest {
   }
 
   @Test
+  void stepsOverARangeSetAside() throws IOException {
+    Path registry = java.nio.file.Files.createDirectories(temp.resolve("registry"));
+    Fixtures.copyFiles(CommandLineTest.BASE, registry);
+    java.nio.file.Files.writeString(registry.resolve("registry.yaml"), "title: t\n"
+        + "reserved_ranges:\n"
+        + "  - {table: front-end, first: 100, last: 0x1ff, use: experiments, summary: s}\n"
+        + "  - {table: protocol-features, first: 4, last: 7, use: experiments, summary: s}\n");
+    assertThat(CommandRun.of("next-id", "--front-end", "--registry", registry.toString()).out())
+        .isEqualTo("512\n");
+    assertThat(CommandRun.of("next-id", "--feature", "--registry", registry.toString()).out())
+        .isEqualTo("8\n");
+    assertThat(CommandRun.of("next-id", "--back-end", "--registry", registry.toString()).out())
+        .isEqualTo("2\n");
+  }
+
+  @Test
   void theRealRegistryContinuesAfterTheHighestNumbers() {
     assertThat(CommandRun.of("next-id", "--front-end", "--registry", "../../spec/registry").out())
         .isEqualTo("46\n");

@@ -36,6 +36,9 @@ public enum Code {
   FD_COUNT("file descriptor counts that are inverted or above the per-message limit"),
   ENABLES_MISMATCH("a feature's enables list differs from the messages that require the feature"),
   STABLE_NEEDS_PROPOSED("a stable entry that depends on a proposed or reserved one"),
+  RESERVATION_WITHOUT_PROPOSAL("a reserved entry that does not name the proposal it holds the"
+      + " number for"),
+  NUMBER_IN_RESERVED_RANGE("an entry whose id or bit lies in a range registry.yaml sets aside"),
   ENUM_VALUE("an enum member whose value does not fit its type or overlaps another"),
   // Prose and registry together.
   PROSE_INCLUDE_MISSING("an include directive names a file that does not exist"),

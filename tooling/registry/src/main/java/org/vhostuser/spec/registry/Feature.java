@@ -13,6 +13,7 @@ public record Feature(
     Status status,
     List<String> previousNames,
     Deprecation deprecated,
+    String proposal,
     List<String> notes,
     SourcePosition at) {
   public Feature {

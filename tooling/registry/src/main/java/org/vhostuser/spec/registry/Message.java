@@ -19,6 +19,7 @@ public record Message(
     Status status,
     List<String> previousNames,
     Deprecation deprecated,
+    String proposal,
     List<String> notes,
     SourcePosition at) {
   public Message {

@@ -31,6 +31,7 @@ import org.vhostuser.spec.registry.Header;
 import org.vhostuser.spec.registry.Limit;
 import org.vhostuser.spec.registry.Message;
 import org.vhostuser.spec.registry.MessageTable;
+import org.vhostuser.spec.registry.NumberRange;
 import org.vhostuser.spec.registry.Payload;
 import org.vhostuser.spec.registry.Registry;
 import org.vhostuser.spec.registry.RegistryFiles;
@@ -59,10 +60,10 @@ public final class RegistryLoader {
   private static final Set<String> MESSAGE_KEYS =
       Set.of("name", "id", "summary", "ioctl", "request", "reply", "request_fds", "reply_fds",
           "replies", "reply_condition", "requires", "status", "previous_names", "deprecated",
-          "notes");
+          "proposal", "notes");
   private static final Set<String> FEATURE_KEYS =
       Set.of("name", "bit", "summary", "depends_on", "enables", "status", "previous_names",
-          "deprecated", "notes");
+          "deprecated", "proposal", "notes");
   private static final Set<String> PAYLOAD_KEYS =
       Set.of("name", "summary", "c_names", "size", "fields", "notes");
   private static final Set<String> FIELD_KEYS =
@@ -75,6 +76,10 @@ public final class RegistryLoader {
   private static final Set<String> FD_KEYS = Set.of("min", "max", "what");
   private static final Set<String> REQUIRES_KEYS = Set.of("protocol", "virtio");
   private static final Set<String> DEPRECATED_KEYS = Set.of("reason", "replacement");
+  private static final Set<String> RANGE_KEYS =
+      Set.of("table", "first", "last", "use", "summary");
+  private static final Map<String, String> RANGE_TABLES = Map.of("front-end", "front-end",
+      "back-end", "back-end", "protocol-features", "protocol-features");
   private static final Set<String> SOURCE_KEYS =
       Set.of("name", "repository", "path", "commit", "note");
 
@@ -196,7 +201,7 @@ public final class RegistryLoader {
   }
 
   private RegistryInfo readInfo() {
-    Optional<YamlMap> top = top(RegistryFiles.INFO, Set.of("title", "sources"));
+    Optional<YamlMap> top = top(RegistryFiles.INFO, Set.of("title", "sources", "reserved_ranges"));
     if (top.isEmpty()) {
       return new RegistryInfo(null, List.of());
     }
@@ -208,7 +213,10 @@ public final class RegistryLoader {
               s.string("repository", false), s.string("path", false), s.string("commit", false),
               s.string("note", false))));
     }
-    return new RegistryInfo(map.string("title", true), sources);
+    List<NumberRange> ranges = each(map, "reserved_ranges", "a reserved range", RANGE_KEYS,
+        r -> new NumberRange(r.choice("table", RANGE_TABLES, true), r.integer("first", true),
+            r.integer("last", true), r.string("use", true), r.string("summary", true), r.at()));
+    return new RegistryInfo(map.string("title", true), sources, ranges);
   }
 
   private Header readHeader() {
@@ -303,6 +311,7 @@ public final class RegistryLoader {
         status(m),
         m.strings("previous_names"),
         deprecation(m),
+        m.string("proposal", false),
         m.strings("notes"),
         m.at());
   }
@@ -318,6 +327,7 @@ public final class RegistryLoader {
         status(f),
         f.strings("previous_names"),
         deprecation(f),
+        f.string("proposal", false),
         f.strings("notes"),
         f.at());
   }

@@ -25,6 +25,7 @@ public final class RegistryValidator {
           new FeatureCycleRule(),
           new EnablesRule(),
           new LifecycleRules(),
+          new ReservationRules(),
           new MessageRules());
 
   private RegistryValidator() {}
