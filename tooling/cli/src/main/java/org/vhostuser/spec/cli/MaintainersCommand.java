@@ -9,6 +9,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
+import org.vhostuser.spec.generate.GeneratedFile;
+import org.vhostuser.spec.generate.Generation;
+import org.vhostuser.spec.history.ChangedPaths;
+import org.vhostuser.spec.history.HistoryException;
+import org.vhostuser.spec.maintainers.CodeOwners;
 import org.vhostuser.spec.maintainers.MaintainersFile;
 import org.vhostuser.spec.maintainers.Section;
 import org.vhostuser.spec.registry.Diagnostic;
@@ -22,14 +27,15 @@ import picocli.CommandLine.Spec;
 /** {@code vhost-spec maintainers}: checks MAINTAINERS and says whom to ask for review. */
 @Command(name = "maintainers", mixinStandardHelpOptions = true,
     description = "Check the MAINTAINERS file, or list who maintains and reviews given files.",
-    subcommands = {MaintainersCommand.Check.class, MaintainersCommand.For.class})
+    subcommands = {MaintainersCommand.Check.class, MaintainersCommand.For.class,
+        MaintainersCommand.CodeOwnersFile.class})
 final class MaintainersCommand implements Runnable {
   @Spec CommandSpec spec;
 
   @Override
   public void run() {
     throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-        "missing subcommand: check or for");
+        "missing subcommand: check, for or codeowners");
   }
 
   /** The shared {@code --file} option and reading of the file. */
@@ -75,8 +81,13 @@ final class MaintainersCommand implements Runnable {
   @Command(name = "for", mixinStandardHelpOptions = true,
       description = "List the maintainers, reviewers and lists to copy for changes to PATH...")
   static final class For extends FileOption implements Callable<Integer> {
-    @Parameters(arity = "1..*", paramLabel = "PATH", description = "Files of the repository.")
-    List<Path> paths;
+    @Parameters(arity = "0..*", paramLabel = "PATH", description = "Files of the repository.")
+    List<Path> paths = new ArrayList<>();
+
+    @Option(names = "--diff", paramLabel = "BASE", description = "Also every file that differs"
+        + " between the revision BASE and the working tree (like QEMU's get_maintainer on a"
+        + " branch).")
+    String base;
 
     @Spec CommandSpec spec;
 
@@ -85,7 +96,22 @@ final class MaintainersCommand implements Runnable {
       Diagnostics out = new Diagnostics();
       List<Section> sections = read(out);
       Path root = root();
+      if (paths.isEmpty() && base == null) {
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+            "name the files (PATH...) or a revision to compare with (--diff BASE)");
+      }
       List<String> relative = new ArrayList<>();
+      if (base != null) {
+        try {
+          relative.addAll(ChangedPaths.since(root, base));
+        } catch (HistoryException e) {
+          throw new UserException(e.getMessage());
+        }
+        if (relative.isEmpty() && paths.isEmpty()) {
+          spec.commandLine().getOut().println("no file differs from " + base);
+          return ExitCodes.OK;
+        }
+      }
       for (Path path : paths) {
         Path absolute = path.toAbsolutePath().normalize();
         if (!absolute.startsWith(root)) {
@@ -110,6 +136,44 @@ final class MaintainersCommand implements Runnable {
       if (people.isEmpty()) {
         spec.commandLine().getOut().println("no section of " + file + " covers these files");
       }
+      return ExitCodes.OK;
+    }
+  }
+
+  /** {@code maintainers codeowners}: GitLab's CODEOWNERS made from MAINTAINERS. */
+  @Command(name = "codeowners", mixinStandardHelpOptions = true,
+      description = "Write GitLab's CODEOWNERS (" + CodeOwners.PATH + ") from MAINTAINERS, or"
+          + " with --check, exit 1 when the committed one differs.")
+  static final class CodeOwnersFile extends FileOption implements Callable<Integer> {
+    @Option(names = "--check", description = "Compare instead of writing.")
+    boolean check;
+
+    @Spec CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+      Diagnostics out = new Diagnostics();
+      List<Section> sections = read(out);
+      List<Diagnostic> diagnostics = out.sorted();
+      if (Strictness.exitCode(diagnostics) != ExitCodes.OK) {
+        new DiagnosticPrinter().printText(diagnostics, spec.commandLine().getErr());
+        return ExitCodes.PROBLEMS;
+      }
+      Path target = root().resolve(CodeOwners.PATH);
+      String text = CodeOwners.render(sections);
+      if (check) {
+        boolean same = Files.isRegularFile(target) && Files.readString(target).equals(text);
+        if (!same) {
+          spec.commandLine().getErr().println(target + " does not match " + file
+              + "; run: vhost-spec maintainers codeowners");
+          return ExitCodes.PROBLEMS;
+        }
+        spec.commandLine().getOut().println(target + ": up to date");
+        return ExitCodes.OK;
+      }
+      Generation.write(List.of(new GeneratedFile(target.getFileName().toString(), text)),
+          target.getParent());
+      spec.commandLine().getOut().println(target + ": written");
       return ExitCodes.OK;
     }
   }

@@ -76,4 +76,89 @@ class MaintainersCommandTest {
     assertThat(run.err()).startsWith("vhost-spec: /etc/hostname is outside the repository (")
         .doesNotContain("\tat ");
   }
+
+  @Test
+  void theCommittedCodeOwnersMatchesMaintainers() {
+    CommandRun run = CommandRun.of("maintainers", "codeowners", "--check", "--file",
+        "../../MAINTAINERS");
+    assertThat(run.err()).isEmpty();
+    assertThat(run.exitCode()).isZero();
+  }
+
+  @Test
+  void codeOwnersNamesMaintainersAsApproversAndReviewersAsOptional() throws IOException {
+    Files.createDirectories(temp.resolve("spec"));
+    Path file = Files.writeString(temp.resolve("MAINTAINERS"), """
+        Prose
+        M: Ada Lovelace <ada@example.org>
+        R: Bob Reviewer <bob@example.org>
+        R: github:carol
+        S: Supported
+        F: spec/*.adoc
+
+        Tools
+        S: Orphan
+        F: tooling/
+        """);
+    CommandRun stale = CommandRun.of("maintainers", "codeowners", "--check", "--file",
+        file.toString());
+    assertThat(stale.exitCode()).isEqualTo(1);
+    assertThat(stale.err()).isEqualTo(temp.resolve(".gitlab/CODEOWNERS") + " does not match "
+        + file + "; run: vhost-spec maintainers codeowners\n");
+    assertThat(CommandRun.of("maintainers", "codeowners", "--file", file.toString()).exitCode())
+        .isZero();
+    assertThat(Files.readString(temp.resolve(".gitlab/CODEOWNERS"))).endsWith("""
+        # Prose (Supported)
+        # also reviewing, without a GitLab address here: github:carol
+        [Prose]
+        /spec/*.adoc ada@example.org
+        ^[Prose (reviewers)]
+        /spec/*.adoc bob@example.org
+
+        # Tools (Orphan)
+        # no maintainer or reviewer with an address: no code owners
+        """);
+    assertThat(CommandRun.of("maintainers", "codeowners", "--check", "--file", file.toString())
+        .exitCode()).isZero();
+  }
+
+  @Test
+  void forDiffNamesThePeopleForEveryChangedFile() throws Exception {
+    Files.createDirectories(temp.resolve("spec"));
+    Files.createDirectories(temp.resolve("tooling"));
+    Files.writeString(temp.resolve("spec/a.adoc"), "x\n");
+    Files.writeString(temp.resolve("tooling/b.java"), "y\n");
+    Path file = Files.writeString(temp.resolve("MAINTAINERS"), """
+        Prose
+        M: Ada Lovelace <ada@example.org>
+        F: spec/*.adoc
+
+        Tools
+        R: Bob Reviewer <bob@example.org>
+        F: tooling/
+        """);
+    try (org.eclipse.jgit.api.Git git = org.eclipse.jgit.api.Git.init()
+        .setDirectory(temp.toFile()).setInitialBranch("main").call()) {
+      org.eclipse.jgit.lib.PersonIdent who = new org.eclipse.jgit.lib.PersonIdent("Ada",
+          "ada@example.org", java.time.Instant.parse("2026-01-01T00:00:00Z"),
+          java.time.ZoneOffset.UTC);
+      git.add().addFilepattern(".").call();
+      git.commit().setMessage("start").setAuthor(who).setCommitter(who).setSign(false).call();
+    }
+    CommandRun none = CommandRun.of("maintainers", "for", "--diff", "main", "--file",
+        file.toString());
+    assertThat(none.out()).isEqualTo("no file differs from main\n");
+    Files.writeString(temp.resolve("tooling/b.java"), "changed\n");
+    CommandRun run = CommandRun.of("maintainers", "for", "--diff", "main", "--file",
+        file.toString());
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.out()).isEqualTo("Bob Reviewer <bob@example.org> (reviewer: Tools)\n");
+    CommandRun neither = CommandRun.of("maintainers", "for", "--file", file.toString());
+    assertThat(neither.exitCode()).isEqualTo(2);
+    CommandRun unknown = CommandRun.of("maintainers", "for", "--diff", "nope", "--file",
+        file.toString());
+    assertThat(unknown.exitCode()).isEqualTo(2);
+    assertThat(unknown.err()).isEqualTo("vhost-spec: unknown revision 'nope' (a commit, branch"
+        + " or tag of this repository)\n");
+  }
 }
