@@ -93,6 +93,7 @@ class MaintainersCommandTest {
         M: Ada Lovelace <ada@example.org>
         R: Bob Reviewer <bob@example.org>
         R: github:carol
+        R: gitlab:dave
         S: Supported
         F: spec/*.adoc
 
@@ -113,7 +114,7 @@ class MaintainersCommandTest {
         [Prose]
         /spec/*.adoc ada@example.org
         ^[Prose (reviewers)]
-        /spec/*.adoc bob@example.org
+        /spec/*.adoc bob@example.org @dave
 
         # Tools (Orphan)
         # no maintainer or reviewer with an address: no code owners

@@ -9,12 +9,14 @@ import java.util.regex.Pattern;
  * GitLab's CODEOWNERS file made from MAINTAINERS: each section becomes a CODEOWNERS section
  * with its file patterns; maintainers (M:) are required approvers, reviewers (R:) of a section
  * without maintainers form an optional section, so GitLab suggests them. People are named by
- * e-mail address, which GitLab maps to accounts; names without an address are left in comments.
+ * e-mail address, which GitLab maps to accounts, or as {@code @user} when MAINTAINERS gives
+ * {@code gitlab:user}; handles of other forges are left in comments.
  */
 public final class CodeOwners {
   /** Where GitLab reads the file, relative to the repository root. */
   public static final String PATH = ".gitlab/CODEOWNERS";
 
+  private static final String GITLAB = "gitlab:";
   private static final Pattern ADDRESS = Pattern.compile("<([^<>@\\s]+@[^<>\\s]+)>");
 
   private CodeOwners() {}
@@ -31,7 +33,9 @@ public final class CodeOwners {
       List<String> reviewers = addresses(section.values('R'));
       List<String> unmapped = new ArrayList<>();
       for (char tag : new char[] {'M', 'R'}) {
-        section.values(tag).stream().filter(v -> !ADDRESS.matcher(v).find()).forEach(unmapped::add);
+        section.values(tag).stream()
+            .filter(v -> !ADDRESS.matcher(v).find() && !v.startsWith(GITLAB))
+            .forEach(unmapped::add);
       }
       String status = section.values('S').isEmpty() ? "" : " (" + section.values('S').get(0) + ")";
       out.append('\n').append("# ").append(section.title()).append(status).append('\n');
@@ -66,6 +70,8 @@ public final class CodeOwners {
       Matcher address = ADDRESS.matcher(person);
       if (address.find()) {
         addresses.add(address.group(1));
+      } else if (person.startsWith(GITLAB)) {
+        addresses.add("@" + person.substring(GITLAB.length()));
       }
     }
     return addresses;
