@@ -25,3 +25,10 @@ time_command generate --out "$bench/generated"
 time_command generate --check --out "$bench/generated"
 time_command conform --lang c "$bench/large-header.h"
 time_command conform --lang rust "$bench/generated/vhost_user_protocol.rs"
+
+# Review commands: diff between the first registry commit and HEAD (the whole history is read
+# for number reuse), and changelog over a generated history of 1,000 commits and 50 tags.
+first=$(git log --format=%H --reverse -- spec/registry | sed -n 1p)
+time_command diff "$first" HEAD
+[[ -d "$bench/history/.git" ]] || tooling/bench/history-repo.sh "$bench/history" >/dev/null
+time_command changelog --registry "$bench/history/spec/registry"
