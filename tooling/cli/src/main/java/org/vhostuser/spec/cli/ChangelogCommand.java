@@ -2,9 +2,7 @@ package org.vhostuser.spec.cli;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
-import org.vhostuser.spec.generate.GeneratedFile;
 import org.vhostuser.spec.generate.Generation;
 import org.vhostuser.spec.history.Changelog;
 import org.vhostuser.spec.history.HistoryException;
@@ -42,9 +40,7 @@ final class ChangelogCommand implements Callable<Integer> {
     if (out == null) {
       spec.commandLine().getOut().print(changelog.markdown());
     } else {
-      Path file = out.toAbsolutePath();
-      Generation.write(List.of(new GeneratedFile(file.getFileName().toString(),
-          changelog.markdown())), file.getParent());
+      Generation.write(out, changelog.markdown());
     }
     return ExitCodes.OK;
   }

@@ -3,11 +3,9 @@ package org.vhostuser.spec.cli;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.vhostuser.spec.generate.GeneratedFile;
 import org.vhostuser.spec.generate.Generation;
 import org.vhostuser.spec.history.HistoryException;
 import org.vhostuser.spec.history.Review;
@@ -64,9 +62,7 @@ final class DiffCommand implements Callable<Integer> {
       throw new UserException(e.getMessage());
     }
     for (Map.Entry<Path, ReviewFormat> report : files.entrySet()) {
-      Path file = report.getKey().toAbsolutePath();
-      Generation.write(List.of(new GeneratedFile(file.getFileName().toString(),
-          report.getValue().write(review))), file.getParent());
+      Generation.write(report.getKey(), report.getValue().write(review));
     }
     spec.commandLine().getOut().print(shown.write(review));
     boolean warned = review.verdict().findings().stream()

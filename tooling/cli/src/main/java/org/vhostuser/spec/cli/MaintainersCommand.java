@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
-import org.vhostuser.spec.generate.GeneratedFile;
 import org.vhostuser.spec.generate.Generation;
 import org.vhostuser.spec.history.ChangedPaths;
 import org.vhostuser.spec.history.HistoryException;
@@ -171,8 +170,7 @@ final class MaintainersCommand implements Runnable {
         spec.commandLine().getOut().println(target + ": up to date");
         return ExitCodes.OK;
       }
-      Generation.write(List.of(new GeneratedFile(target.getFileName().toString(), text)),
-          target.getParent());
+      Generation.write(target, text);
       spec.commandLine().getOut().println(target + ": written");
       return ExitCodes.OK;
     }

@@ -37,6 +37,17 @@ public final class Generation {
    * atomic rename, so a reader never sees a half-written file. Unchanged files are not touched.
    */
   public static void write(List<GeneratedFile> files, Path folder) throws IOException {
+    writeFiles(files, folder);
+  }
+
+  /** Writes one file the same way: a temporary file beside it, then an atomic rename. */
+  public static void write(Path file, String content) throws IOException {
+    Path absolute = file.toAbsolutePath();
+    writeFiles(List.of(new GeneratedFile(absolute.getFileName().toString(), content)),
+        absolute.getParent());
+  }
+
+  private static void writeFiles(List<GeneratedFile> files, Path folder) throws IOException {
     Files.createDirectories(folder);
     for (GeneratedFile file : files) {
       Path target = folder.resolve(file.name());

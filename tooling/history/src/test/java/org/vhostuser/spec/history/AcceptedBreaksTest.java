@@ -2,34 +2,16 @@ package org.vhostuser.spec.history;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import org.eclipse.jgit.revwalk.RevCommit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Approving an intentional break in accepted-breaks.yaml, and what an approval does not do. */
-class AcceptedBreaksTest {
+class AcceptedBreaksTest extends RepositoryTest {
   static final String RENUMBER_FROM = BreakRulesTest.SET_OWNER;
   static final String RENUMBER_TO = "  - name: VHOST_USER_SET_OWNER\n    id: 99\n";
   static final String APPROVAL = "accepted:\n  - rule: number-changed\n"
       + "    entry: VHOST_USER_SET_OWNER\n    reason: \"test: every implementation agreed\"\n";
 
-  @TempDir Path folder;
-  ThrowAwayRepository repository;
-  RevCommit first;
-
-  @BeforeEach
-  void createRepository() throws Exception {
-    repository = ThrowAwayRepository.withRealRegistry(folder);
-    first = repository.git().log().call().iterator().next();
-  }
-
-  @AfterEach
-  void closeRepository() {
-    repository.close();
-  }
 
   @Test
   void anApprovalAddedByTheChangeCoversItsBreak() throws Exception {

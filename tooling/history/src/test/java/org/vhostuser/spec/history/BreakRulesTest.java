@@ -8,12 +8,11 @@ import java.nio.file.Path;
 import java.util.List;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.revwalk.RevCommit;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** One test per breaking-change rule, on throw-away repositories holding the real registry. */
-class BreakRulesTest {
+class BreakRulesTest extends RepositoryTest {
   static final String FRONT = "front-end-messages.yaml";
   static final String SET_OWNER = "  - name: VHOST_USER_SET_OWNER\n    id: 3\n";
   static final String SET_OWNER_BLOCK = SET_OWNER
@@ -27,20 +26,6 @@ class BreakRulesTest {
       + "    previous_names: []\n"
       + "    notes: []\n\n";
 
-  @TempDir Path folder;
-  ThrowAwayRepository repository;
-  RevCommit first;
-
-  @BeforeEach
-  void createRepository() throws Exception {
-    repository = ThrowAwayRepository.withRealRegistry(folder);
-    first = repository.git().log().call().iterator().next();
-  }
-
-  @org.junit.jupiter.api.AfterEach
-  void closeRepository() {
-    repository.close();
-  }
 
   private Review review() throws Exception {
     return Review.of(repository.registry(), first.name(), null);

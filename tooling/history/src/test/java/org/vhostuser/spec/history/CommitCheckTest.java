@@ -3,29 +3,11 @@ package org.vhostuser.spec.history;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Path;
 import org.eclipse.jgit.revwalk.RevCommit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** check-commits: the author's sign-off on every commit, a valid registry at every commit. */
-class CommitCheckTest {
-  @TempDir Path folder;
-  ThrowAwayRepository repository;
-  RevCommit first;
-
-  @BeforeEach
-  void createRepository() throws Exception {
-    repository = ThrowAwayRepository.withRealRegistry(folder);
-    first = repository.git().log().call().iterator().next();
-  }
-
-  @AfterEach
-  void closeRepository() {
-    repository.close();
-  }
+class CommitCheckTest extends RepositoryTest {
 
   @Test
   void signedValidCommitsPass() throws Exception {
