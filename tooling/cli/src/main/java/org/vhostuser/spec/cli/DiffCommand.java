@@ -10,6 +10,7 @@ import org.vhostuser.spec.generate.Generation;
 import org.vhostuser.spec.history.HistoryException;
 import org.vhostuser.spec.history.Review;
 import org.vhostuser.spec.history.ReviewFormat;
+import org.vhostuser.spec.prose.SpecCheck;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -31,7 +32,8 @@ final class DiffCommand implements Callable<Integer> {
   String base;
 
   @Parameters(index = "1", arity = "0..1", paramLabel = "HEAD",
-      description = "The revision under review (default: the working tree).")
+      description = "The revision under review (default: the working tree, whose prose is"
+          + " then validated too).")
   String head;
 
   @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
@@ -60,6 +62,12 @@ final class DiffCommand implements Callable<Integer> {
       review = Review.of(registryOption.folder(), base, head);
     } catch (HistoryException e) {
       throw new UserException(e.getMessage());
+    }
+    if (head == null) {
+      // The working tree's prose is checked too, so the review holds every validation finding.
+      review = review.withValidation(SpecCheck.run(registryOption.folder(),
+          registryOption.proseIndex()).diagnostics().stream()
+          .filter(d -> d.code().id().startsWith("prose-")).toList());
     }
     for (Map.Entry<Path, ReviewFormat> report : files.entrySet()) {
       Generation.write(report.getKey(), report.getValue().write(review));

@@ -65,6 +65,15 @@ class DiffCommandTest {
   }
 
   @Test
+  void theWorkingTreesProseIsValidatedToo() throws Exception {
+    Files.writeString(temp.resolve("spec/index.adoc"), "= Spec\n\nSee vu:VHOST_USER_NOPE[].\n");
+    CommandRun run = CommandRun.of("diff", "main", "--registry", registry.toString(),
+        "--format", "markdown");
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.out()).contains("`prose-unresolved-reference`").contains("VHOST_USER_NOPE");
+  }
+
+  @Test
   void anApprovedBreakExitsZero() throws Exception {
     renumberSetOwner();
     Files.writeString(registry.resolve("accepted-breaks.yaml"), "accepted:\n"

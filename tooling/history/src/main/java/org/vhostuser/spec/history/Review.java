@@ -107,6 +107,14 @@ public record Review(
     }
   }
 
+  /** The same review with more validation findings (the prose's, which only the CLI reads). */
+  public Review withValidation(List<Diagnostic> more) {
+    List<Diagnostic> all = new ArrayList<>(validation);
+    all.addAll(more);
+    return new Review(base, head, all.stream().sorted().distinct().toList(), changes, verdict,
+        generated);
+  }
+
   /** True when HEAD has validation errors or unapproved breaks of the wire protocol. */
   public boolean fails() {
     return !verdict.blocking().isEmpty() || validation.stream()
