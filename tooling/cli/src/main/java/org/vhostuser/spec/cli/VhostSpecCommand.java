@@ -25,7 +25,7 @@ final class VhostSpecCommand implements Runnable {
    */
   static final List<String> SUBCOMMANDS = List.of("build", "validate", "generate", "conform",
       "import-rst", "compare-rst", "site", "serve", "diff", "changelog", "check-commits",
-      "next-id", "maintainers", "train", "help", "generate-completion");
+      "next-id", "maintainers", "man", "train", "help", "generate-completion");
 
   /**
    * A new instance of the named subcommand. A plain switch rather than constructor references:
@@ -47,6 +47,7 @@ final class VhostSpecCommand implements Runnable {
       case "check-commits": return new CheckCommitsCommand();
       case "next-id": return new NextIdCommand();
       case "maintainers": return new MaintainersCommand();
+      case "man": return new ManCommand();
       case "train": return new TrainCommand();
       case "help": return new HelpCommand();
       case "generate-completion": return new GenerateCompletion();
