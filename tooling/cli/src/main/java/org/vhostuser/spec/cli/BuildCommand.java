@@ -48,7 +48,8 @@ final class BuildCommand implements Callable<Integer> {
     }
     Path generated = out.resolve("generated");
     Generation.write(Generation.generate(checked.registry().registry(),
-        GenerateCommand.provenance(registryOption.folder()), EnumSet.allOf(Language.class), ""), generated);
+        GenerateCommand.provenance(registryOption.folder(),
+            spec.commandLine().getErr()), EnumSet.allOf(Language.class), ""), generated);
     spec.commandLine().getOut().println(generated + ": generated JSON, C and Rust");
     return SiteCommand.render(registryOption, out.resolve("site"), false, false,
         spec.commandLine().getOut(), spec.commandLine().getErr());

@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -15,6 +16,7 @@ import org.vhostuser.spec.generate.Language;
 import org.vhostuser.spec.generate.Provenance;
 import org.vhostuser.spec.generate.Provenances;
 import org.vhostuser.spec.history.Changelog;
+import org.vhostuser.spec.history.GitRepository;
 import org.vhostuser.spec.registry.validate.RegistryValidator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -63,7 +65,7 @@ final class GenerateCommand implements Callable<Integer> {
       return ExitCodes.PROBLEMS;
     }
     RegistryValidator.Checked checked = valid.get();
-    Provenance provenance = provenance(folder);
+    Provenance provenance = provenance(folder, spec.commandLine().getErr());
     if (revision != null) {
       provenance = new Provenance(revision, provenance.contentSha256(), provenance.since());
     }
@@ -71,9 +73,17 @@ final class GenerateCommand implements Callable<Integer> {
     return check ? compare(files) : write(files);
   }
 
-  /** The revision, content hash and release history generated files record. */
-  static Provenance provenance(Path folder) throws IOException {
-    return Provenances.of(folder).withSince(Changelog.sinceOf(folder));
+  /**
+   * The revision, content hash and release history generated files record; in a shallow clone,
+   * without the release history, and {@code err} says so.
+   */
+  static Provenance provenance(Path folder, PrintWriter err) throws IOException {
+    Optional<Map<String, String>> since = Changelog.sinceOf(folder);
+    if (since.isEmpty()) {
+      err.println("vhost-spec: warning: " + GitRepository.shallowMessage("the release each"
+          + " entry first appeared in") + "; the 'since' notes are left out");
+    }
+    return Provenances.of(folder).withSince(since.orElse(Map.of()));
   }
 
   private int write(List<GeneratedFile> files) throws IOException {

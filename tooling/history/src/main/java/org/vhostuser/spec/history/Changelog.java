@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.eclipse.jgit.lib.ObjectId;
 import org.vhostuser.spec.registry.Feature;
 import org.vhostuser.spec.registry.Message;
@@ -41,6 +42,10 @@ public record Changelog(List<Entry> releases, Map<String, String> since) {
    */
   public static Changelog of(Path folder, String sinceTag) throws HistoryException, IOException {
     try (GitRepository repository = GitRepository.open(folder)) {
+      if (repository.isShallow()) {
+        throw new HistoryException(GitRepository.shallowMessage("the release tags and their"
+            + " history"));
+      }
       String path = repository.relativePath(folder);
       List<Releases.Release> releases = Releases.list(repository);
       if (sinceTag != null && releases.stream().noneMatch(r -> r.tag().equals(sinceTag))) {
@@ -86,16 +91,20 @@ public record Changelog(List<Entry> releases, Map<String, String> since) {
 
   /**
    * The first release of every message and feature of the registry folder {@code folder}, or
-   * nothing outside a git checkout or without tags (then without starting JGit at all).
+   * nothing outside a git checkout or without tags (then without starting JGit at all); empty
+   * in a shallow clone, whose tags and history may be cut.
    */
-  public static Map<String, String> sinceOf(Path folder) throws IOException {
+  public static Optional<Map<String, String>> sinceOf(Path folder) throws IOException {
+    if (Releases.isShallow(folder)) {
+      return Optional.empty();
+    }
     if (!Releases.mayExist(folder)) {
-      return Map.of();
+      return Optional.of(Map.of());
     }
     try {
-      return of(folder, null).since();
+      return Optional.of(of(folder, null).since());
     } catch (HistoryException e) {
-      return Map.of();
+      return Optional.of(Map.of());
     }
   }
 

@@ -28,28 +28,43 @@ public final class Releases {
    * its git folder without starting JGit, so commands that only want "since" stay fast.
    */
   public static boolean mayExist(Path folder) {
+    Path git = gitFolder(folder);
+    if (git == null) {
+      return false;
+    }
+    if (Files.isRegularFile(git)) {
+      return true; // a worktree or submodule: let JGit find the common folder
+    }
+    try (Stream<Path> tags = Files.walk(git.resolve("refs/tags"))) {
+      if (tags.anyMatch(Files::isRegularFile)) {
+        return true;
+      }
+    } catch (IOException e) {
+      // no refs/tags folder: look in packed-refs
+    }
+    Path packed = git.resolve("packed-refs");
+    try {
+      return Files.isRegularFile(packed) && Files.readString(packed).contains(" refs/tags/");
+    } catch (IOException e) {
+      return true;
+    }
+  }
+
+  /** True when the clone around {@code folder} is shallow (its git folder has a shallow file). */
+  public static boolean isShallow(Path folder) {
+    Path git = gitFolder(folder);
+    return git != null && Files.isDirectory(git) && Files.isRegularFile(git.resolve("shallow"));
+  }
+
+  /** The .git folder (or file) of the checkout around {@code folder}, or null. */
+  private static Path gitFolder(Path folder) {
     for (Path dir = folder.toAbsolutePath().normalize(); dir != null; dir = dir.getParent()) {
       Path git = dir.resolve(".git");
-      if (Files.isRegularFile(git)) {
-        return true; // a worktree or submodule: let JGit find the common folder
-      }
-      if (Files.isDirectory(git)) {
-        try (Stream<Path> tags = Files.walk(git.resolve("refs/tags"))) {
-          if (tags.anyMatch(Files::isRegularFile)) {
-            return true;
-          }
-        } catch (IOException e) {
-          // no refs/tags folder: look in packed-refs
-        }
-        Path packed = git.resolve("packed-refs");
-        try {
-          return Files.isRegularFile(packed) && Files.readString(packed).contains(" refs/tags/");
-        } catch (IOException e) {
-          return true;
-        }
+      if (Files.exists(git)) {
+        return git;
       }
     }
-    return false;
+    return null;
   }
 
   /**

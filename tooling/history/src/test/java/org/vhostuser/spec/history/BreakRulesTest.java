@@ -238,6 +238,12 @@ class BreakRulesTest extends RepositoryTest {
     assertThatThrownBy(() -> Review.of(clone.resolve("spec/registry"), "HEAD", null))
         .isInstanceOf(HistoryException.class)
         .hasMessageContaining("git fetch --unshallow");
+    assertThatThrownBy(() -> Changelog.of(clone.resolve("spec/registry"), null))
+        .isInstanceOf(HistoryException.class)
+        .hasMessageStartingWith("this is a shallow clone, so the release tags and their history"
+            + " cannot be read; deepen it with: git fetch --unshallow");
+    assertThat(Changelog.sinceOf(clone.resolve("spec/registry"))).isEmpty();
+    assertThat(Changelog.sinceOf(repository.registry())).contains(java.util.Map.of());
   }
 
   @Test
