@@ -67,7 +67,13 @@ public record Changelog(List<Entry> releases, Map<String, String> since) {
         }
         Registry registry = loaded.get(tree);
         if (registry == null) {
-          registry = RevisionRegistry.load(repository, release.commit(), path, tables).registry();
+          RevisionRegistry.Loaded read =
+              RevisionRegistry.load(repository, release.commit(), path, tables);
+          if (read.diagnostics().stream()
+              .anyMatch(d -> d.severity() == org.vhostuser.spec.registry.Severity.ERROR)) {
+            continue; // a release whose registry cannot be read is left out, not guessed at
+          }
+          registry = read.registry();
           loaded.put(tree, registry);
         }
         recordSince(registry, release.tag(), since);

@@ -57,23 +57,39 @@ public record Review(
       Thread reader = new Thread(history, "number-history");
       reader.setDaemon(true);
       reader.start();
-      Registry base = RevisionRegistry.load(repository, baseCommit, path).registry();
+      RevisionRegistry.Loaded baseLoaded = RevisionRegistry.load(repository, baseCommit, path);
+      List<Diagnostic> baseErrors = errors(baseLoaded.diagnostics());
+      if (!baseErrors.isEmpty()) {
+        throw new HistoryException("the registry at " + baseRevision + " cannot be read ("
+            + baseErrors.get(0).format() + (baseErrors.size() > 1 ? ", and "
+            + (baseErrors.size() - 1) + " more" : "") + "); compare with a valid revision");
+      }
+      Registry base = baseLoaded.registry();
       Registry head;
       List<Diagnostic> validation = new ArrayList<>();
+      List<Diagnostic> loading;
       List<AcceptedBreak> headApprovals;
       if (headRevision == null) {
         Diagnostics out = new Diagnostics();
         Map<String, byte[]> files = readFolder(folder);
         head = RegistryLoader.load(shown, files, out);
-        validation.addAll(out.sorted());
+        loading = out.sorted();
+        validation.addAll(loading);
         headApprovals = approvals(shown, files, validation);
       } else {
         RevisionRegistry.Loaded loaded = RevisionRegistry.load(repository, tip, path);
         head = loaded.registry();
-        validation.addAll(loaded.diagnostics());
+        loading = loaded.diagnostics();
+        validation.addAll(loading);
         headApprovals = approvals(shown, repository.filesIn(tip, path), validation);
       }
       validation.addAll(RegistryValidator.validate(head));
+      if (!errors(loading).isEmpty()) {
+        // HEAD is refused for its errors; comparing half-read tables would mislead.
+        return new Review(baseRevision, headRevision == null ? WORKING_TREE : headRevision,
+            validation.stream().sorted().distinct().toList(), List.of(),
+            Verdict.of(List.of(), List.of(), List.of()), List.of());
+      }
       List<AcceptedBreak> baseApprovals =
           approvals(shown, repository.filesIn(baseCommit, path), new ArrayList<>());
       RegistryComparison.Result compared = RegistryComparison.compare(base, head);
@@ -86,6 +102,12 @@ public record Review(
           validation.stream().sorted().distinct().toList(), compared.changes(), verdict,
           generated);
     }
+  }
+
+  /** The errors among {@code diagnostics}. */
+  private static List<Diagnostic> errors(List<Diagnostic> diagnostics) {
+    return diagnostics.stream()
+        .filter(d -> d.severity() == org.vhostuser.spec.registry.Severity.ERROR).sorted().toList();
   }
 
   /** The history read on the other thread, with its own exceptions passed on unwrapped. */

@@ -255,4 +255,23 @@ class BreakRulesTest extends RepositoryTest {
             + " specification");
   }
 
+
+  @Test
+  void aHeadThatCannotBeReadIsRefusedForItsErrorsWithoutAComparison() throws Exception {
+    repository.edit(FRONT, SET_OWNER_BLOCK, SET_OWNER_BLOCK.replace("    replies: reply-ack\n", ""));
+    Review review = review();
+    assertThat(review.validation()).extracting(d -> d.code().id()).contains("missing-key");
+    assertThat(review.changes()).isEmpty();
+    assertThat(review.fails()).isTrue();
+  }
+
+  @Test
+  void aBaseThatCannotBeReadIsOneClearLine() throws Exception {
+    RevCommit broken = repository.edit(FRONT, SET_OWNER, "  - name: [\n").commit("Broken");
+    assertThatThrownBy(() -> Review.of(repository.registry(), broken.name(), null))
+        .isInstanceOf(HistoryException.class)
+        .hasMessageStartingWith("the registry at " + broken.name() + " cannot be read"
+            + " (spec/registry/front-end-messages.yaml:")
+        .hasMessageEndingWith("; compare with a valid revision");
+  }
 }
