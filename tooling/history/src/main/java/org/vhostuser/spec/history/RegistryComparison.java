@@ -108,6 +108,7 @@ public final class RegistryComparison {
             + before.replies().yamlName() + " to " + after.replies().yamlName(), after.at());
       }
       text(named, "reply condition", before.replyCondition(), after.replyCondition(), after.at());
+      notes(named, before.notes(), after.notes(), after.at());
       requirements(named, "requires protocol feature", before.requires().protocol(),
           after.requires().protocol(), settled, after.at());
       requirements(named, "requires virtio feature", before.requires().virtio(),
@@ -138,6 +139,7 @@ public final class RegistryComparison {
       text(named, "summary", before.summary(), after.summary(), after.at());
       requirements(named, "depends on", before.dependsOn(), after.dependsOn(), settled,
           after.at());
+      notes(named, before.notes(), after.notes(), after.at());
     }
     added(kind, now.features(), matching, Feature::name, f -> "bit " + f.bit(), Feature::at);
   }
@@ -171,6 +173,7 @@ public final class RegistryComparison {
         }
       }
       text(subject, "summary", before.summary(), after.summary(), after.at());
+      notes(subject, before.notes(), after.notes(), after.at());
     }
     for (Payload after : now.values()) {
       if (!old.containsKey(after.name())) {
@@ -442,6 +445,27 @@ public final class RegistryComparison {
       String verb = before == null ? " added" : after == null ? " removed" : " reworded";
       change(Change.Kind.CHANGED, subject, what + verb + (what.equals("summary") ? ""
           : ": " + orNone(before) + " -> " + orNone(after)), at);
+    }
+  }
+
+  /** Notes record this registry's positions where sources disagree: reviewers must see them. */
+  private void notes(Subject subject, List<String> before, List<String> after,
+      SourcePosition at) {
+    long added = after.stream().filter(n -> !before.contains(n)).count();
+    long removed = before.stream().filter(n -> !after.contains(n)).count();
+    if (added + removed > 0) {
+      long reworded = Math.min(added, removed);
+      List<String> parts = new ArrayList<>();
+      if (reworded > 0) {
+        parts.add(reworded + " reworded");
+      }
+      if (added > reworded) {
+        parts.add((added - reworded) + " added");
+      }
+      if (removed > reworded) {
+        parts.add((removed - reworded) + " removed");
+      }
+      change(Change.Kind.CHANGED, subject, "notes: " + String.join(", ", parts), at);
     }
   }
 

@@ -274,4 +274,14 @@ class BreakRulesTest extends RepositoryTest {
             + " (spec/registry/front-end-messages.yaml:")
         .hasMessageEndingWith("; compare with a valid revision");
   }
+
+  @Test
+  void notesAreChangesReviewersSee() throws Exception {
+    repository.edit(FRONT, SET_OWNER_BLOCK, SET_OWNER_BLOCK.replace("    notes: []\n",
+        "    notes:\n      - \"A new position.\"\n"));
+    Review review = review();
+    assertThat(review.changes()).extracting(c -> c.subject().name() + " " + c.description())
+        .containsExactly("VHOST_USER_SET_OWNER notes: 1 added");
+    assertThat(findings(review)).isEmpty();
+  }
 }
