@@ -13,16 +13,16 @@ import java.util.regex.Pattern;
  * (each part is rendered as if it came first, so its HTML can be cached however the parts
  * before it change), and a cross-reference without text to an anchor of another part shows that
  * anchor's text. An anchor defined by two parts is a problem, as it is in one document.
+ *
+ * <p>Each part is scanned once into a {@link Piece} (kept with the part in a cache), so joining
+ * is a copy with a few edits at known places.
  */
 public final class SpecAssembly {
-  private static final String HEADING =
-      "(<h[2-6] id=\"[^\"]*\"><a class=\"anchor\" href=\"[^\"]*\"></a><a class=\"link\" href=\"[^\"]*\">)";
-  private static final Pattern CHAPTER_NUMBER = Pattern.compile(HEADING + "(\\d+)\\.");
-  private static final Pattern APPENDIX_LETTER =
-      Pattern.compile(HEADING + "(Appendix |)([A-Z])(:|\\.(?=\\d))");
-  private static final Pattern CHAPTER = Pattern.compile("<h2 id=\"[^\"]*\"><a class=\"anchor\""
-      + " href=\"[^\"]*\"></a><a class=\"link\" href=\"[^\"]*\">(?:(\\d+)\\.|Appendix ([A-Z]):)");
-  private static final Pattern TABLE_NUMBER = Pattern.compile("(<caption class=\"title\">Table )(\\d+)\\.");
+  /** The numeral of a numbered heading: a chapter number, or an appendix letter. */
+  private static final Pattern NUMERAL =
+      Pattern.compile("(<h([2-6])) id=\"[^\"]*\"><a class=\"anchor\" href=\"[^\"]*\"></a>"
+          + "<a class=\"link\" href=\"[^\"]*\">(?:(\\d+)\\.|(Appendix )?([A-Z])(?::|\\.(?=\\d)))");
+  private static final Pattern TABLE_NUMBER = Pattern.compile("<caption class=\"title\">Table (\\d+)\\.");
   private static final Pattern UNRESOLVED_XREF = Pattern.compile("<a href=\"#([^\"]+)\">\\[\\1\\]</a>");
   private static final Pattern ID = Pattern.compile("\\sid=\"([^\"]+)\"");
 
@@ -34,82 +34,134 @@ public final class SpecAssembly {
     }
   }
 
+  /** A place in a part's HTML to rewrite when joining. */
+  private record Edit(int start, int end, Kind kind, int number, String id) {}
+
+  private enum Kind { CHAPTER, APPENDIX, TABLE, REFERENCE }
+
+  /**
+   * A rendered part, scanned: its anchors, how many chapters, appendices and numbered tables it
+   * holds, and the places to rewrite when it is joined after other parts.
+   */
+  public static final class Piece {
+    private final SpecRenderer.RenderedPart part;
+    private final List<String> ids;
+    private final List<Edit> edits;
+    private final int chapters;
+    private final int appendices;
+    private final int tables;
+
+    private Piece(SpecRenderer.RenderedPart part, List<String> ids, List<Edit> edits,
+        int chapters, int appendices, int tables) {
+      this.part = part;
+      this.ids = List.copyOf(ids);
+      this.edits = List.copyOf(edits);
+      this.chapters = chapters;
+      this.appendices = appendices;
+      this.tables = tables;
+    }
+
+    public SpecRenderer.RenderedPart part() {
+      return part;
+    }
+  }
+
   private SpecAssembly() {}
+
+  /** Scans one rendered part. */
+  public static Piece piece(SpecRenderer.RenderedPart part) {
+    String html = part.html();
+    List<Edit> edits = new ArrayList<>();
+    int chapters = 0;
+    int appendices = 0;
+    int tables = 0;
+    Matcher numeral = NUMERAL.matcher(html);
+    while (numeral.find()) {
+      boolean chapter = numeral.group(2).equals("2");
+      if (numeral.group(3) != null) {
+        edits.add(new Edit(numeral.start(3), numeral.end(3), Kind.CHAPTER,
+            Integer.parseInt(numeral.group(3)), null));
+        chapters += chapter ? 1 : 0;
+      } else if (numeral.group(4) != null || !chapter) {
+        edits.add(new Edit(numeral.start(5), numeral.end(5), Kind.APPENDIX,
+            numeral.group(5).charAt(0), null));
+        appendices += chapter ? 1 : 0;
+      }
+    }
+    Matcher table = TABLE_NUMBER.matcher(html);
+    while (table.find()) {
+      edits.add(new Edit(table.start(1), table.end(1), Kind.TABLE,
+          Integer.parseInt(table.group(1)), null));
+      tables++;
+    }
+    Matcher reference = UNRESOLVED_XREF.matcher(html);
+    while (reference.find()) {
+      if (!part.refs().containsKey(reference.group(1))) {
+        int text = reference.end(1) + 2;
+        edits.add(new Edit(text, reference.end() - 4, Kind.REFERENCE, 0, reference.group(1)));
+      }
+    }
+    edits.sort((a, b) -> Integer.compare(a.start(), b.start()));
+    List<String> ids = new ArrayList<>();
+    Matcher id = ID.matcher(html);
+    while (id.find()) {
+      ids.add(id.group(1));
+    }
+    return new Piece(part, ids, edits, chapters, appendices, tables);
+  }
 
   /** Joins {@code rendered}, the parts of {@code parts} in the same order. */
   public static Assembled join(List<SpecParts.Part> parts, List<SpecRenderer.RenderedPart> rendered) {
+    return joinPieces(parts, rendered.stream().map(SpecAssembly::piece).toList());
+  }
+
+  /** Joins {@code pieces}, the scanned parts of {@code parts} in the same order. */
+  public static Assembled joinPieces(List<SpecParts.Part> parts, List<Piece> pieces) {
     Map<String, String> refs = new HashMap<>();
     Map<String, String> owner = new HashMap<>();
     List<String> problems = new ArrayList<>();
-    for (int i = 0; i < rendered.size(); i++) {
-      refs.putAll(rendered.get(i).refs());
-      Matcher id = ID.matcher(rendered.get(i).html());
-      while (id.find()) {
-        String previous = owner.putIfAbsent(id.group(1), parts.get(i).name());
+    for (int i = 0; i < pieces.size(); i++) {
+      refs.putAll(pieces.get(i).part.refs());
+      for (String id : pieces.get(i).ids) {
+        String previous = owner.putIfAbsent(id, parts.get(i).name());
         if (previous != null && !previous.equals(parts.get(i).name())) {
-          problems.add(parts.get(i).source() + ": anchor '" + id.group(1)
+          problems.add(parts.get(i).source() + ": anchor '" + id
               + "' is already defined in " + previous);
         }
       }
     }
-    StringBuilder html = new StringBuilder();
+    StringBuilder html = new StringBuilder(
+        pieces.stream().mapToInt(p -> p.part.html().length() + 1).sum() + 4096);
     List<Integer> starts = new ArrayList<>();
     int chapters = 0;
     int appendices = 0;
     int tables = 0;
-    for (int i = 0; i < rendered.size(); i++) {
-      String part = rendered.get(i).html();
-      int partChapters = 0;
-      int partAppendices = 0;
-      Matcher chapter = CHAPTER.matcher(part);
-      while (chapter.find()) {
-        if (chapter.group(1) != null) {
-          partChapters++;
-        } else {
-          partAppendices++;
-        }
-      }
-      int partTables = 0;
-      Matcher table = TABLE_NUMBER.matcher(part);
-      while (table.find()) {
-        partTables++;
-      }
-      part = shiftNumbers(part, chapters, appendices, tables);
-      part = resolveReferences(part, refs, rendered.get(i).refs());
+    for (int i = 0; i < pieces.size(); i++) {
+      Piece piece = pieces.get(i);
+      String part = piece.part.html();
       if (i > 0) {
         html.append('\n');
       }
       starts.add(html.length());
-      html.append(part);
-      chapters += partChapters;
-      appendices += partAppendices;
-      tables += partTables;
+      int copied = 0;
+      for (Edit edit : piece.edits) {
+        html.append(part, copied, edit.start());
+        switch (edit.kind()) {
+          case CHAPTER -> html.append(edit.number() + chapters);
+          case APPENDIX -> html.append((char) (edit.number() + appendices));
+          case TABLE -> html.append(edit.number() + tables);
+          case REFERENCE -> {
+            String text = refs.get(edit.id());
+            html.append(text == null ? part.substring(edit.start(), edit.end()) : text);
+          }
+        }
+        copied = edit.end();
+      }
+      html.append(part, copied, part.length());
+      chapters += piece.chapters;
+      appendices += piece.appendices;
+      tables += piece.tables;
     }
     return new Assembled(html.toString(), starts, problems);
-  }
-
-  private static String shiftNumbers(String html, int chapters, int appendices, int tables) {
-    if (chapters > 0) {
-      html = CHAPTER_NUMBER.matcher(html).replaceAll(m -> Matcher.quoteReplacement(
-          m.group(1) + (Integer.parseInt(m.group(2)) + chapters) + "."));
-    }
-    if (appendices > 0) {
-      html = APPENDIX_LETTER.matcher(html).replaceAll(m -> Matcher.quoteReplacement(
-          m.group(1) + m.group(2) + (char) (m.group(3).charAt(0) + appendices) + m.group(4)));
-    }
-    if (tables > 0) {
-      html = TABLE_NUMBER.matcher(html).replaceAll(m -> Matcher.quoteReplacement(
-          m.group(1) + (Integer.parseInt(m.group(2)) + tables) + "."));
-    }
-    return html;
-  }
-
-  private static String resolveReferences(
-      String html, Map<String, String> refs, Map<String, String> own) {
-    return UNRESOLVED_XREF.matcher(html).replaceAll(m -> {
-      String text = own.containsKey(m.group(1)) ? null : refs.get(m.group(1));
-      return Matcher.quoteReplacement(text == null ? m.group(0)
-          : "<a href=\"#" + m.group(1) + "\">" + text + "</a>");
-    });
   }
 }

@@ -42,6 +42,24 @@ final class SiteCommand implements Callable<Integer> {
         spec.commandLine().getErr());
   }
 
+  /**
+   * Starts Asciidoctor on a thread of its own: not on the common pool, whose only worker on a
+   * 2-core machine is needed meanwhile by the registry and prose loading.
+   */
+  private static CompletableFuture<SpecRenderer> startRenderer() {
+    CompletableFuture<SpecRenderer> started = new CompletableFuture<>();
+    Thread thread = new Thread(() -> {
+      try {
+        started.complete(new SpecRenderer());
+      } catch (RuntimeException | Error e) {
+        started.completeExceptionally(e);
+      }
+    }, "vhost-spec-asciidoctor-start");
+    thread.setDaemon(true);
+    thread.start();
+    return started;
+  }
+
   /** Validates, then renders into {@code out}; shared with {@code build}. */
   static int render(RegistryOption registryOption, Path out, boolean force, boolean releases,
       PrintWriter stdout, PrintWriter stderr) throws IOException {
@@ -51,16 +69,16 @@ final class SiteCommand implements Callable<Integer> {
       stdout.println(out + ": up to date");
       return ExitCodes.OK;
     }
-    CompletableFuture<SpecRenderer> renderer = CompletableFuture.supplyAsync(SpecRenderer::new);
+    CompletableFuture<SpecRenderer> renderer = startRenderer();
     Optional<Registry> registry =
         ValidRegistry.loadWithProse(registryOption, stderr, "site not rendered");
     if (registry.isEmpty()) {
       renderer.thenAccept(SpecRenderer::close);
       return ExitCodes.PROBLEMS;
     }
-    try (SpecRenderer started = renderer.join()) {
-      SiteBuilder.Result result =
-          builder.build(started, registry.get(), releases);
+    // JRuby keeps starting while the pages that need no AsciiDoc are written.
+    try {
+      SiteBuilder.Result result = builder.build(renderer::join, registry.get(), releases);
       if (!result.problems().isEmpty()) {
         for (String problem : result.problems()) {
           stderr.println(problem.contains(": ") ? problem.replaceFirst(": ", ": error: ")
@@ -73,6 +91,8 @@ final class SiteCommand implements Callable<Integer> {
       stdout.println(out + ": " + result.pages().size() + " pages ("
           + String.join(", ", result.pages()) + ")");
       return ExitCodes.OK;
+    } finally {
+      renderer.thenAccept(SpecRenderer::close);
     }
   }
 }
