@@ -63,12 +63,49 @@ public final class SiteBuilder {
   private final Layout layout;
   private final String toolVersion;
   private ChapterCache chapters;
+  private Optional<Path> chapterFolder = Optional.empty();
+  private boolean reuseStoredChapters;
   private Written written;
   private int renderedChapters;
 
   public SiteBuilder(Layout layout, String toolVersion) {
     this.layout = layout;
     this.toolVersion = toolVersion;
+  }
+
+  /**
+   * Keeps rendered chapters in {@code folder} between processes: a build renders only the
+   * chapters whose inputs changed since they were stored (all of them without {@code reuse},
+   * which still refreshes the folder).
+   */
+  public SiteBuilder keepChapters(Path folder, boolean reuse) {
+    this.chapterFolder = Optional.of(folder);
+    this.reuseStoredChapters = reuse;
+    this.chapters = null;
+    return this;
+  }
+
+  /**
+   * False when every chapter of the specification can come from the chapters kept before, so
+   * a build needs no renderer; a caller then need not start one.
+   */
+  public boolean needsRenderer(boolean releases) throws IOException {
+    Path index = layout.spec().resolve("index.adoc");
+    if (releases || !Files.isRegularFile(index)) {
+      return true;
+    }
+    Optional<List<org.vhostuser.spec.asciidoc.SpecParts.Part>> parts =
+        org.vhostuser.spec.asciidoc.SpecParts.split(index);
+    if (parts.isEmpty()) {
+      return true;
+    }
+    ChapterCache cache = chapters(null);
+    for (org.vhostuser.spec.asciidoc.SpecParts.Part part : parts.get()) {
+      if (cache.get(cache.key(part)) == null) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** True when the output was built from exactly the current inputs; nothing to do then. */
@@ -142,6 +179,7 @@ public final class SiteBuilder {
       }
       Files.writeString(staging.resolve(HASH_FILE), hash + "\n");
       swap(staging);
+      chapters.store();
       if (!releases) {
         written = new Written(hash, otherInputs, main.template(), ids, otherFiles,
             main.searchIndex());
@@ -192,6 +230,7 @@ public final class SiteBuilder {
     replace(layout.out().resolve("index.html"), page);
     pages.add(0, "index.html");
     replace(recorded, hash + "\n");
+    chapters.store();
     written = new Written(hash, written.otherInputs(), written.template(), Map.copyOf(ids),
         written.otherFiles(), search);
     return Optional.of(new Result(pages, List.of()));
@@ -204,7 +243,8 @@ public final class SiteBuilder {
 
   /** The chapters rendered before with this registry, or a fresh cache for it. */
   private ChapterCache chapters(Registry registry) throws IOException {
-    ChapterCache fresh = ChapterCache.of(layout.spec().resolve("registry"), toolVersion);
+    ChapterCache fresh = ChapterCache.of(layout.spec().resolve("registry"), toolVersion,
+        chapterFolder, reuseStoredChapters);
     if (chapters == null || !chapters.sameSalt(fresh)) {
       chapters = fresh;
     }
@@ -250,7 +290,8 @@ public final class SiteBuilder {
       return write(renderer, checked.registry(), out, release,
           Optional.of(Revision.ofCommit(layout.root(), tag.commit(), tag.tag())),
           Versions.html(tags, tag.tag(), "../../"),
-          ChapterCache.of(inputs.resolve("spec/registry"), toolVersion)).result();
+          ChapterCache.of(inputs.resolve("spec/registry"), toolVersion, Optional.empty(), false))
+          .result();
     } finally {
       deleteTree(inputs);
     }

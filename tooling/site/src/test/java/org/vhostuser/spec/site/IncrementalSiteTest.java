@@ -114,6 +114,42 @@ class IncrementalSiteTest {
   }
 
   @Test
+  void chaptersKeptOnDiskServeTheNextProcessWithoutARenderer() throws IOException {
+    Path kept = temp.resolve("chapters");
+    SiteBuilder first = new SiteBuilder(SiteBuilder.Layout.of(repo, out), "test")
+        .keepChapters(kept, true);
+    assertThat(first.needsRenderer(false)).isTrue();
+    assertThat(first.build(renderer, registry()).problems()).isEmpty();
+    String before = Files.readString(out.resolve("index.html"));
+
+    SiteBuilder next = new SiteBuilder(SiteBuilder.Layout.of(repo, out), "test")
+        .keepChapters(kept, true);
+    assertThat(next.needsRenderer(false)).isFalse();
+    assertThat(next.build(() -> {
+      throw new AssertionError("no chapter needs rendering");
+    }, registry(), false).problems()).isEmpty();
+    assertThat(Files.readString(out.resolve("index.html"))).isEqualTo(before);
+
+    edit("05-memory.adoc", "== Memory", "== Memory\n\nOne more line.");
+    try (Stream<Path> files = Files.list(kept)) {
+      Files.writeString(files.findFirst().orElseThrow(), "damaged");
+    }
+    SiteBuilder changed = new SiteBuilder(SiteBuilder.Layout.of(repo, out), "test")
+        .keepChapters(kept, true);
+    assertThat(changed.needsRenderer(false)).isTrue();
+    assertThat(changed.build(renderer, registry()).problems()).isEmpty();
+    assertThat(changed.renderedChapters()).isBetween(1, 2); // the changed one, and the damaged one
+    assertThat(Files.readString(out.resolve("index.html"))).contains("One more line.");
+    try (Stream<Path> files = Files.list(kept)) {
+      assertThat(files.count()).isEqualTo(chapterCount());
+    }
+
+    SiteBuilder forced = new SiteBuilder(SiteBuilder.Layout.of(repo, out), "test")
+        .keepChapters(kept, false);
+    assertThat(forced.needsRenderer(false)).isTrue();
+  }
+
+  @Test
   void nothingChangedIsNothingToDo() throws IOException {
     SiteBuilder.Result result = builder.update(() -> renderer, registry()).orElseThrow();
     assertThat(result.pages()).isEmpty();
