@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.vhostuser.spec.asciidoc.SpecAssembly;
 import org.vhostuser.spec.asciidoc.SpecParts;
@@ -140,7 +141,7 @@ final class ChapterCache {
       write(out, MAGIC);
       write(out, part.html());
       out.writeInt(part.refs().size());
-      for (Map.Entry<String, String> ref : new java.util.TreeMap<>(part.refs()).entrySet()) {
+      for (Map.Entry<String, String> ref : new TreeMap<>(part.refs()).entrySet()) {
         write(out, ref.getKey());
         write(out, ref.getValue());
       }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -87,7 +88,7 @@ final class LinkChecker {
     return problems;
   }
 
-  private static java.util.function.Supplier<String> lineStartsLocation(
+  private static Supplier<String> lineStartsLocation(
       String name, int[] lineStarts, int offset) {
     return () -> name + ":" + line(lineStarts, offset);
   }

@@ -2,6 +2,7 @@ package org.vhostuser.spec.site;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.function.Supplier;
 import org.vhostuser.spec.asciidoc.SpecRenderer;
@@ -52,7 +53,7 @@ public final class PreviewSession {
     try {
       return builder.build(renderer, current);
     } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
+      throw new UncheckedIOException(e);
     }
   }
 

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
+import org.vhostuser.spec.asciidoc.SpecParts;
 import org.vhostuser.spec.asciidoc.SpecRenderer;
 import org.vhostuser.spec.generate.Provenance;
 import org.vhostuser.spec.generate.Provenances;
@@ -94,13 +96,13 @@ public final class SiteBuilder {
     if (releases || !Files.isRegularFile(index)) {
       return true;
     }
-    Optional<List<org.vhostuser.spec.asciidoc.SpecParts.Part>> parts =
-        org.vhostuser.spec.asciidoc.SpecParts.split(index);
+    Optional<List<SpecParts.Part>> parts =
+        SpecParts.split(index);
     if (parts.isEmpty()) {
       return true;
     }
-    ChapterCache cache = chapters(null);
-    for (org.vhostuser.spec.asciidoc.SpecParts.Part part : parts.get()) {
+    ChapterCache cache = chapters();
+    for (SpecParts.Part part : parts.get()) {
       if (cache.get(cache.key(part)) == null) {
         return true;
       }
@@ -159,7 +161,7 @@ public final class SiteBuilder {
       List<ReleaseSnapshots.Release> tags =
           releases ? ReleaseSnapshots.releases(layout.root()) : List.of();
       Version main = write(renderer, registry, staging, layout, Revision.of(layout.root()),
-          Versions.html(tags, null, ""), chapters(registry));
+          Versions.html(tags, null, ""), chapters());
       Result result = main.result();
       renderedChapters = main.spec().rendered();
       List<String> pages = new ArrayList<>(result.pages());
@@ -210,10 +212,10 @@ public final class SiteBuilder {
       return Optional.of(new Result(List.of(), List.of()));
     }
     SpecPage.Rendered spec = SpecPage.render(renderer, registry,
-        layout.spec().resolve("index.adoc"), chapters(registry));
+        layout.spec().resolve("index.adoc"), chapters());
     renderedChapters = spec.rendered();
     String page = specPage(written.template(), spec.html());
-    Map<String, Set<String>> ids = new java.util.HashMap<>(written.ids());
+    Map<String, Set<String>> ids = new HashMap<>(written.ids());
     ids.put("index.html", LinkChecker.ids(page));
     List<String> problems = new ArrayList<>(spec.problems());
     problems.addAll(LinkChecker.check(Map.of("index.html", page), ids, written.otherFiles(),
@@ -242,7 +244,7 @@ public final class SiteBuilder {
   }
 
   /** The chapters rendered before with this registry, or a fresh cache for it. */
-  private ChapterCache chapters(Registry registry) throws IOException {
+  private ChapterCache chapters() throws IOException {
     ChapterCache fresh = ChapterCache.of(layout.spec().resolve("registry"), toolVersion,
         chapterFolder, reuseStoredChapters);
     if (chapters == null || !chapters.sameSalt(fresh)) {
