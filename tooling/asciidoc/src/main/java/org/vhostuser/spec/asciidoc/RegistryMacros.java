@@ -20,7 +20,8 @@ import org.vhostuser.spec.registry.Registry;
  */
 final class RegistryMacros {
   private final Supplier<Registry> registry;
-  private final List<String> problems = new ArrayList<>();
+  /** Per thread, so parts of a specification can render on several threads at once. */
+  private final ThreadLocal<List<String>> problems = ThreadLocal.withInitial(ArrayList::new);
 
   RegistryMacros(Supplier<Registry> registry) {
     this.registry = registry;
@@ -54,14 +55,14 @@ final class RegistryMacros {
 
   /** Problems found while rendering, then forgotten: each render starts clean. */
   List<String> takeProblems() {
-    List<String> taken = List.copyOf(problems);
-    problems.clear();
+    List<String> taken = List.copyOf(problems.get());
+    problems.get().clear();
     return taken;
   }
 
   private List<String> find(String name, String kind, Optional<List<String>> lines) {
     if (lines.isEmpty()) {
-      problems.add("no " + kind + " named '" + name + "' in the registry");
+      problems.get().add("no " + kind + " named '" + name + "' in the registry");
       return List.of();
     }
     return lines.get();
@@ -89,7 +90,7 @@ final class RegistryMacros {
     public PhraseNode process(StructuralNode parent, String target, Map<String, Object> attributes) {
       Optional<String> anchor = anchor(target);
       if (anchor.isEmpty()) {
-        problems.add("vu:" + target + "[] names no registry entry");
+        problems.get().add("vu:" + target + "[] names no registry entry");
       }
       Object text = attributes.get("text");
       String shown = text == null || text.toString().isBlank() ? target : text.toString();

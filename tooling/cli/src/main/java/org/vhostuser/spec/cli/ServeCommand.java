@@ -34,7 +34,7 @@ final class ServeCommand implements Callable<Integer> {
     try (SpecRenderer renderer = new SpecRenderer()) {
       new PreviewSession(layout, renderer, () -> ValidRegistry.loadWithProse(registryOption,
           spec.commandLine().getErr(), "not rendered").orElse(null),
-          spec.commandLine().getOut()).run(port, 300);
+          spec.commandLine().getOut()).run(port, 100);
     }
     return ExitCodes.OK;
   }

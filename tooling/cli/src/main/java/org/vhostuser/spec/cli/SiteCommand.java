@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 import org.vhostuser.spec.asciidoc.SpecRenderer;
 import org.vhostuser.spec.registry.Registry;
 import org.vhostuser.spec.site.SiteBuilder;
@@ -42,25 +43,65 @@ final class SiteCommand implements Callable<Integer> {
         spec.commandLine().getErr());
   }
 
+  /**
+   * The one Asciidoctor of a site build, started on a thread of its own when the build is sure
+   * to need it (not on the common pool, whose only worker on a 2-core machine the registry and
+   * prose loading needs meanwhile), or on first use.
+   */
+  private static final class Renderer implements Supplier<SpecRenderer>, AutoCloseable {
+    private final CompletableFuture<SpecRenderer> started = new CompletableFuture<>();
+    private boolean starting;
+
+    synchronized void start() {
+      if (starting) {
+        return;
+      }
+      starting = true;
+      Thread thread = new Thread(() -> {
+        try {
+          started.complete(new SpecRenderer());
+        } catch (RuntimeException | Error e) {
+          started.completeExceptionally(e);
+        }
+      }, "vhost-spec-asciidoctor-start");
+      thread.setDaemon(true);
+      thread.start();
+    }
+
+    @Override
+    public SpecRenderer get() {
+      start();
+      return started.join();
+    }
+
+    @Override
+    public void close() {
+      started.thenAccept(SpecRenderer::close);
+    }
+  }
+
   /** Validates, then renders into {@code out}; shared with {@code build}. */
   static int render(RegistryOption registryOption, Path out, boolean force, boolean releases,
       PrintWriter stdout, PrintWriter stderr) throws IOException {
+    // Rendered chapters are kept beside the output, for example in build/.site-chapters.
+    Path chapters = out.toAbsolutePath().normalize()
+        .resolveSibling("." + out.getFileName() + "-chapters");
     SiteBuilder builder = new SiteBuilder(SiteBuilder.Layout.of(registryOption.repositoryRoot(), out),
-        new VersionProvider().getVersion()[0]);
+        new VersionProvider().getVersion()[0]).keepChapters(chapters, !force);
     if (!force && builder.isUpToDate(releases)) {
       stdout.println(out + ": up to date");
       return ExitCodes.OK;
     }
-    CompletableFuture<SpecRenderer> renderer = CompletableFuture.supplyAsync(SpecRenderer::new);
-    Optional<Registry> registry =
-        ValidRegistry.loadWithProse(registryOption, stderr, "site not rendered");
-    if (registry.isEmpty()) {
-      renderer.thenAccept(SpecRenderer::close);
-      return ExitCodes.PROBLEMS;
-    }
-    try (SpecRenderer started = renderer.join()) {
-      SiteBuilder.Result result =
-          builder.build(started, registry.get(), releases);
+    try (Renderer renderer = new Renderer()) {
+      if (builder.needsRenderer(releases)) {
+        renderer.start(); // JRuby starts while the registry loads and the other pages are written
+      }
+      Optional<Registry> registry =
+          ValidRegistry.loadWithProse(registryOption, stderr, "site not rendered");
+      if (registry.isEmpty()) {
+        return ExitCodes.PROBLEMS;
+      }
+      SiteBuilder.Result result = builder.build(renderer, registry.get(), releases);
       if (!result.problems().isEmpty()) {
         for (String problem : result.problems()) {
           stderr.println(problem.contains(": ") ? problem.replaceFirst(": ", ": error: ")

@@ -7,6 +7,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /**
@@ -17,17 +18,22 @@ final class InputHash {
   private InputHash() {}
 
   static String of(List<Path> inputs, String salt) throws IOException {
+    return of(inputs, salt, file -> true);
+  }
+
+  /** As {@link #of(List, String)}, over only the files {@code included} accepts. */
+  static String of(List<Path> inputs, String salt, Predicate<Path> included) throws IOException {
     try {
       MessageDigest digest = MessageDigest.getInstance("SHA-256");
       digest.update(salt.getBytes(java.nio.charset.StandardCharsets.UTF_8));
       for (Path input : inputs) {
         if (Files.isDirectory(input)) {
           try (Stream<Path> files = Files.walk(input)) {
-            for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
+            for (Path file : files.filter(Files::isRegularFile).filter(included).sorted().toList()) {
               add(digest, file);
             }
           }
-        } else if (Files.isRegularFile(input)) {
+        } else if (Files.isRegularFile(input) && included.test(input)) {
           add(digest, input);
         }
       }

@@ -2,6 +2,7 @@ package org.vhostuser.spec.site;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.function.Supplier;
 import org.vhostuser.spec.asciidoc.SpecRenderer;
@@ -10,13 +11,16 @@ import org.vhostuser.spec.registry.Registry;
 /**
  * {@code vhost-spec serve}: renders the site once, serves it, and re-renders with the same warm
  * Asciidoctor whenever {@code spec/} or {@code site/} changes, then tells open pages to reload.
- * A render that fails keeps the previous site on screen and prints its problems.
+ * When only chapters changed, only they are rendered and only the specification page and the
+ * search index are replaced (see {@link SiteBuilder#update}). A render that fails keeps the
+ * previous site on screen and prints its problems.
  */
 public final class PreviewSession {
   private final SiteBuilder.Layout layout;
   private final SpecRenderer renderer;
   private final Supplier<Registry> registry;
   private final PrintWriter out;
+  private final SiteBuilder builder;
 
   /** {@code registry} validates and loads the registry afresh; null when it has errors. */
   public PreviewSession(SiteBuilder.Layout layout, SpecRenderer renderer,
@@ -25,6 +29,7 @@ public final class PreviewSession {
     this.renderer = renderer;
     this.registry = registry;
     this.out = out;
+    this.builder = new SiteBuilder(layout, "serve");
   }
 
   /** Serves until the process ends, polling for changes every {@code pollMillis}. */
@@ -44,6 +49,14 @@ public final class PreviewSession {
     }
   }
 
+  private SiteBuilder.Result buildAll(Registry current) {
+    try {
+      return builder.build(renderer, current);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** Renders once; true when the site was replaced. */
   boolean render() throws IOException {
     long start = System.nanoTime();
@@ -53,7 +66,8 @@ public final class PreviewSession {
       out.flush();
       return false;
     }
-    SiteBuilder.Result result = new SiteBuilder(layout, "serve").build(renderer, current);
+    SiteBuilder.Result result = builder.update(() -> renderer, current)
+        .orElseGet(() -> buildAll(current));
     if (!result.problems().isEmpty()) {
       result.problems().forEach(p -> out.println("error: " + p));
       out.println("not rendered: " + result.problems().size() + " problem(s)");

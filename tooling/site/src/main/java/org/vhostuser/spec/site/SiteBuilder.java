@@ -8,13 +8,16 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
+import org.vhostuser.spec.asciidoc.SpecParts;
 import org.vhostuser.spec.asciidoc.SpecRenderer;
 import org.vhostuser.spec.generate.Provenance;
 import org.vhostuser.spec.generate.Provenances;
@@ -24,9 +27,16 @@ import org.vhostuser.spec.registry.Registry;
  * Builds the static site into a fresh folder beside the output and swaps it in only when the
  * render and the link check found no problem, so a failed build never leaves a half-written
  * site. An unchanged set of inputs is detected from a hash without starting AsciidoctorJ.
+ *
+ * <p>One builder remembers the chapters it rendered and what its latest build wrote, so the
+ * preview can {@linkplain #update update} the site after a chapter changed: only the changed
+ * chapters are rendered, only the specification page is link-checked (against the anchors of
+ * the other pages, remembered), and only the specification page, the search index and the
+ * input hash are replaced, each file atomically.
  */
 public final class SiteBuilder {
   static final String HASH_FILE = ".inputs-sha256";
+  private static final String SPEC_BODY = "<div class=\"spec-body\">\n";
 
   /** Where the inputs are and where the site goes. */
   public record Layout(Path root, Path spec, Path site, Path out) {
@@ -44,12 +54,60 @@ public final class SiteBuilder {
     }
   }
 
+  /** What the latest build wrote, as far as an update of the specification page needs it. */
+  private record Written(String hash, String otherInputs, PageTemplate template,
+      Map<String, Set<String>> ids, Set<String> otherFiles, String searchIndex) {}
+
+  /** The outcome of writing one version of the site into a folder. */
+  private record Version(Result result, PageTemplate template, SpecPage.Rendered spec,
+      String searchIndex) {}
+
   private final Layout layout;
   private final String toolVersion;
+  private ChapterCache chapters;
+  private Optional<Path> chapterFolder = Optional.empty();
+  private boolean reuseStoredChapters;
+  private Written written;
+  private int renderedChapters;
 
   public SiteBuilder(Layout layout, String toolVersion) {
     this.layout = layout;
     this.toolVersion = toolVersion;
+  }
+
+  /**
+   * Keeps rendered chapters in {@code folder} between processes: a build renders only the
+   * chapters whose inputs changed since they were stored (all of them without {@code reuse},
+   * which still refreshes the folder).
+   */
+  public SiteBuilder keepChapters(Path folder, boolean reuse) {
+    this.chapterFolder = Optional.of(folder);
+    this.reuseStoredChapters = reuse;
+    this.chapters = null;
+    return this;
+  }
+
+  /**
+   * False when every chapter of the specification can come from the chapters kept before, so
+   * a build needs no renderer; a caller then need not start one.
+   */
+  public boolean needsRenderer(boolean releases) throws IOException {
+    Path index = layout.spec().resolve("index.adoc");
+    if (releases || !Files.isRegularFile(index)) {
+      return true;
+    }
+    Optional<List<SpecParts.Part>> parts =
+        SpecParts.split(index);
+    if (parts.isEmpty()) {
+      return true;
+    }
+    ChapterCache cache = chapters();
+    for (SpecParts.Part part : parts.get()) {
+      if (cache.get(cache.key(part)) == null) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** True when the output was built from exactly the current inputs; nothing to do then. */
@@ -77,7 +135,13 @@ public final class SiteBuilder {
 
   /** Renders the site with {@code renderer} (one per process) from a validated registry. */
   public Result build(SpecRenderer renderer, Registry registry) throws IOException {
-    return build(renderer, registry, false);
+    return build(() -> renderer, registry, false);
+  }
+
+  /** As {@link #build(Supplier, Registry, boolean)} with a renderer already started. */
+  public Result build(SpecRenderer renderer, Registry registry, boolean releases)
+      throws IOException {
+    return build(() -> renderer, registry, releases);
   }
 
   /**
@@ -85,17 +149,21 @@ public final class SiteBuilder {
    * {@code releases/TAG/}, each page with a version switcher, so a link into a release never
    * changes. Release inputs are read from git objects; the working tree is not touched.
    */
-  public Result build(SpecRenderer renderer, Registry registry, boolean releases)
+  public Result build(Supplier<SpecRenderer> renderer, Registry registry, boolean releases)
       throws IOException {
     String hash = hash(releases);
+    String otherInputs = otherInputsHash();
+    written = null;
     Path parent = layout.out().toAbsolutePath().getParent();
     Files.createDirectories(parent);
     Path staging = Files.createTempDirectory(parent, "." + layout.out().getFileName() + ".new-");
     try {
       List<ReleaseSnapshots.Release> tags =
           releases ? ReleaseSnapshots.releases(layout.root()) : List.of();
-      Result result = write(renderer, registry, staging, layout, Revision.of(layout.root()),
-          Versions.html(tags, null, ""));
+      Version main = write(renderer, registry, staging, layout, Revision.of(layout.root()),
+          Versions.html(tags, null, ""), chapters());
+      Result result = main.result();
+      renderedChapters = main.spec().rendered();
       List<String> pages = new ArrayList<>(result.pages());
       List<String> problems = new ArrayList<>(result.problems());
       for (ReleaseSnapshots.Release tag : tags) {
@@ -103,20 +171,111 @@ public final class SiteBuilder {
         release.pages().forEach(p -> pages.add("releases/" + tag.tag() + "/" + p));
         problems.addAll(release.problems());
       }
-      problems.addAll(LinkChecker.check(readPages(staging, pages), otherFiles(staging)));
+      Map<String, String> html = readPages(staging, pages);
+      Map<String, Set<String>> ids = LinkChecker.ids(html);
+      Set<String> otherFiles = otherFiles(staging);
+      problems.addAll(LinkChecker.check(html, ids, otherFiles, locator(main.spec(), html.get("index.html"))));
       result = new Result(pages, problems);
       if (!result.problems().isEmpty()) {
         return result;
       }
       Files.writeString(staging.resolve(HASH_FILE), hash + "\n");
       swap(staging);
+      chapters.store();
+      if (!releases) {
+        written = new Written(hash, otherInputs, main.template(), ids, otherFiles,
+            main.searchIndex());
+      }
       return result;
     } finally {
       deleteTree(staging);
     }
   }
 
-  private Result writeRelease(SpecRenderer renderer, ReleaseSnapshots.Release tag,
+  /**
+   * Updates the site the latest {@link #build} of this builder wrote after only chapters of the
+   * specification changed: renders the changed chapters and replaces the specification page and
+   * the search index. Empty when that is not enough (nothing built yet, the output changed
+   * since, or any other input changed); then {@link #build} the whole site. With problems,
+   * nothing is written.
+   */
+  public Optional<Result> update(Supplier<SpecRenderer> renderer, Registry registry)
+      throws IOException {
+    Path recorded = layout.out().resolve(HASH_FILE);
+    if (written == null || !Files.isRegularFile(recorded)
+        || !Files.readString(recorded).strip().equals(written.hash())
+        || !otherInputsHash().equals(written.otherInputs())) {
+      return Optional.empty();
+    }
+    String hash = hash(false);
+    if (hash.equals(written.hash())) {
+      return Optional.of(new Result(List.of(), List.of()));
+    }
+    SpecPage.Rendered spec = SpecPage.render(renderer, registry,
+        layout.spec().resolve("index.adoc"), chapters());
+    renderedChapters = spec.rendered();
+    String page = specPage(written.template(), spec.html());
+    Map<String, Set<String>> ids = new HashMap<>(written.ids());
+    ids.put("index.html", LinkChecker.ids(page));
+    List<String> problems = new ArrayList<>(spec.problems());
+    problems.addAll(LinkChecker.check(Map.of("index.html", page), ids, written.otherFiles(),
+        locator(spec, page)));
+    if (!problems.isEmpty()) {
+      return Optional.of(new Result(List.of("index.html"), problems));
+    }
+    List<String> pages = new ArrayList<>();
+    String search = SearchIndex.script(SearchIndex.entries(registry, spec.html()));
+    if (!search.equals(written.searchIndex())) {
+      replace(layout.out().resolve("assets/search-index.js"), search);
+      pages.add("assets/search-index.js");
+    }
+    replace(layout.out().resolve("index.html"), page);
+    pages.add(0, "index.html");
+    replace(recorded, hash + "\n");
+    chapters.store();
+    written = new Written(hash, written.otherInputs(), written.template(), Map.copyOf(ids),
+        written.otherFiles(), search);
+    return Optional.of(new Result(pages, List.of()));
+  }
+
+  /** How many chapters the latest build or update rendered (the others came from the cache). */
+  int renderedChapters() {
+    return renderedChapters;
+  }
+
+  /** The chapters rendered before with this registry, or a fresh cache for it. */
+  private ChapterCache chapters() throws IOException {
+    ChapterCache fresh = ChapterCache.of(layout.spec().resolve("registry"), toolVersion,
+        chapterFolder, reuseStoredChapters);
+    if (chapters == null || !chapters.sameSalt(fresh)) {
+      chapters = fresh;
+    }
+    return chapters;
+  }
+
+  /** Places a broken link of the specification page in the chapter it was written in. */
+  private static LinkChecker.Locator locator(SpecPage.Rendered spec, String page) {
+    int body = page == null ? -1 : page.indexOf(SPEC_BODY);
+    int start = body + SPEC_BODY.length();
+    int end = start + spec.html().length();
+    return (name, offset, target) -> body < 0 || !name.equals("index.html") || offset < start
+        || offset >= end ? Optional.empty()
+        : spec.partAt(offset - start).map(part -> SpecPage.locate(part, target));
+  }
+
+  private static String specPage(PageTemplate template, String specHtml) {
+    return template.page("spec", "Specification",
+        Toc.of(specHtml) + SPEC_BODY + specHtml + "</div>");
+  }
+
+  /** Replaces {@code file} with {@code content} at once: a reader sees the old or the new file. */
+  private static void replace(Path file, String content) throws IOException {
+    Path temporary = file.resolveSibling("." + file.getFileName() + ".new");
+    Files.writeString(temporary, content, StandardCharsets.UTF_8);
+    Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+  }
+
+  private Result writeRelease(Supplier<SpecRenderer> renderer, ReleaseSnapshots.Release tag,
       List<ReleaseSnapshots.Release> tags, Path staging) throws IOException {
     Path inputs = Files.createTempDirectory("vhost-spec-release-");
     try {
@@ -132,22 +291,24 @@ public final class SiteBuilder {
       Layout release = new Layout(inputs, inputs.resolve("spec"), layout.site(), out);
       return write(renderer, checked.registry(), out, release,
           Optional.of(Revision.ofCommit(layout.root(), tag.commit(), tag.tag())),
-          Versions.html(tags, tag.tag(), "../../"));
+          Versions.html(tags, tag.tag(), "../../"),
+          ChapterCache.of(inputs.resolve("spec/registry"), toolVersion, Optional.empty(), false))
+          .result();
     } finally {
       deleteTree(inputs);
     }
   }
 
-  /** Writes the pages of one version, from {@code inputs}, into {@code out}. */
-  private Result write(SpecRenderer renderer, Registry registry, Path out, Layout inputs,
-      Optional<Revision> revision, String versions) throws IOException {
+  /**
+   * Writes the pages of one version, from {@code inputs}, into {@code out}. The pages that need
+   * no AsciiDoc come first, so they are written while the renderer may still be starting.
+   */
+  private Version write(Supplier<SpecRenderer> renderer, Registry registry, Path out,
+      Layout inputs, Optional<Revision> revision, String versions, ChapterCache cache)
+      throws IOException {
     PageTemplate template = new PageTemplate(layout.site(), Revision.footer(revision), versions);
-    SpecRenderer.Rendered spec = renderer.render(inputs.spec().resolve("index.adoc"), registry);
-    List<String> problems = new ArrayList<>(spec.problems());
-
     Map<String, String> pages = new LinkedHashMap<>();
-    pages.put("index.html", template.page("spec", "Specification",
-        Toc.of(spec.html()) + "<div class=\"spec-body\">\n" + spec.html() + "</div>"));
+    pages.put("index.html", null); // the specification, written last
     IndexPages index = new IndexPages(registry);
     pages.put("messages.html", template.page("index", "Messages", index.messages()));
     pages.put("features.html", template.page("index", "Features", index.features()));
@@ -181,12 +342,20 @@ public final class SiteBuilder {
         Files.copy(file, assets.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
       }
     }
-    Files.writeString(assets.resolve("search-index.js"),
-        SearchIndex.script(SearchIndex.entries(registry, spec.html())));
     for (Map.Entry<String, String> page : pages.entrySet()) {
-      Files.writeString(out.resolve(page.getKey()), page.getValue(), StandardCharsets.UTF_8);
+      if (page.getValue() != null) {
+        Files.writeString(out.resolve(page.getKey()), page.getValue(), StandardCharsets.UTF_8);
+      }
     }
-    return new Result(List.copyOf(pages.keySet()), problems);
+
+    SpecPage.Rendered spec =
+        SpecPage.render(renderer, registry, inputs.spec().resolve("index.adoc"), cache);
+    String search = SearchIndex.script(SearchIndex.entries(registry, spec.html()));
+    Files.writeString(assets.resolve("search-index.js"), search);
+    Files.writeString(out.resolve("index.html"), specPage(template, spec.html()),
+        StandardCharsets.UTF_8);
+    return new Version(new Result(List.copyOf(pages.keySet()), spec.problems()), template, spec,
+        search);
   }
 
   private static Map<String, String> readPages(Path folder, List<String> names)
@@ -196,6 +365,15 @@ public final class SiteBuilder {
       pages.put(name, Files.readString(folder.resolve(name), StandardCharsets.UTF_8));
     }
     return pages;
+  }
+
+  /** The hash of every input but the specification's AsciiDoc files. */
+  private String otherInputsHash() throws IOException {
+    String revision = Provenances.revisionOf(layout.root()).orElse("no-git");
+    return InputHash.of(List.of(layout.spec(), layout.site(), layout.root().resolve("README.md"),
+        layout.root().resolve("CONTRIBUTING.md"), layout.root().resolve("MAINTAINERS"),
+        layout.root().resolve("tooling/BENCHMARKS.md")), toolVersion + "\n" + revision,
+        file -> !(file.startsWith(layout.spec()) && file.toString().endsWith(".adoc")));
   }
 
   private String inputHash() throws IOException {
