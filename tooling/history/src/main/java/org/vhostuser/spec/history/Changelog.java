@@ -114,6 +114,46 @@ public record Changelog(List<Entry> releases, Map<String, String> since) {
     }
   }
 
+  /** A changelog without releases: outside a checkout, without tags, or in a shallow clone. */
+  public static Changelog none() {
+    return new Changelog(List.of(), Map.of());
+  }
+
+  /**
+   * The changelog of every release of the registry folder {@code folder}, or {@link #none()}
+   * when there is no tag, no checkout, or only a shallow clone (whose history is cut).
+   */
+  public static Changelog orNone(Path folder) throws IOException {
+    if (Releases.isShallow(folder) || !Releases.mayExist(folder)) {
+      return none();
+    }
+    try {
+      return of(folder, null);
+    } catch (HistoryException e) {
+      return none();
+    }
+  }
+
+  /** The same changelog as it stood at release {@code tag}: that release and the ones before. */
+  public Changelog upTo(String tag) {
+    List<Entry> kept = new ArrayList<>();
+    for (Entry entry : releases) {
+      kept.add(entry);
+      if (entry.tag().equals(tag)) {
+        break;
+      }
+    }
+    java.util.Set<String> tags = new java.util.HashSet<>();
+    kept.forEach(e -> tags.add(e.tag()));
+    Map<String, String> sinceThen = new LinkedHashMap<>();
+    since.forEach((key, release) -> {
+      if (tags.contains(release)) {
+        sinceThen.put(key, release);
+      }
+    });
+    return new Changelog(kept, sinceThen);
+  }
+
   /** The key {@link #since} uses for a message or feature: its kind and name. */
   public static String key(String kind, String name) {
     return kind + " " + name;

@@ -50,6 +50,33 @@ public final class Releases {
     }
   }
 
+  /**
+   * A cheap fingerprint of the tags of the repository around {@code folder}, read from the
+   * files of its git folder, so a build can tell that a tag was added without starting JGit.
+   */
+  public static String fingerprint(Path folder) throws IOException {
+    Path git = gitFolder(folder);
+    if (git == null || !Files.isDirectory(git)) {
+      return git == null ? "no-git" : "linked-git";
+    }
+    StringBuilder print = new StringBuilder();
+    Path tags = git.resolve("refs/tags");
+    if (Files.isDirectory(tags)) {
+      try (Stream<Path> files = Files.walk(tags)) {
+        for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
+          print.append(tags.relativize(file)).append('=').append(Files.readString(file).strip())
+              .append(';');
+        }
+      }
+    }
+    Path packed = git.resolve("packed-refs");
+    if (Files.isRegularFile(packed)) {
+      Files.readAllLines(packed).stream().filter(l -> l.contains(" refs/tags/"))
+          .forEach(l -> print.append(l).append(';'));
+    }
+    return print.toString();
+  }
+
   /** True when the clone around {@code folder} is shallow (its git folder has a shallow file). */
   public static boolean isShallow(Path folder) {
     Path git = gitFolder(folder);

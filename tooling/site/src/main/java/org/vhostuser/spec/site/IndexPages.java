@@ -2,7 +2,9 @@ package org.vhostuser.spec.site;
 
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
+import org.vhostuser.spec.history.Changelog;
 import org.vhostuser.spec.registry.Anchors;
 import org.vhostuser.spec.registry.Feature;
 import org.vhostuser.spec.registry.FeatureTable;
@@ -19,9 +21,18 @@ import org.vhostuser.spec.registry.Registry;
  */
 final class IndexPages {
   private final Registry registry;
+  private final Map<String, String> since;
 
-  IndexPages(Registry registry) {
+  /** Index pages of {@code registry}; {@code since} gives each entry's first release, if known. */
+  IndexPages(Registry registry, Map<String, String> since) {
     this.registry = registry;
+    this.since = since;
+  }
+
+  /** The "Since" cell of an entry: its first release, or a dash before any release has it. */
+  private String since(String kind, String name) {
+    String release = since.get(Changelog.key(kind, name));
+    return "<td>" + (release == null ? "&#8211;" : Html.escape(release)) + "</td>";
   }
 
   String messages() {
@@ -36,7 +47,7 @@ final class IndexPages {
     html.append("<table class=\"vu-sortable vu-messages\">\n<thead><tr>"
         + "<th data-sort=\"text\">Direction</th><th data-sort=\"number\">Id</th>"
         + "<th data-sort=\"text\">Message</th><th>Summary</th><th data-sort=\"text\">Status</th>"
-        + "<th>Requires</th></tr></thead>\n<tbody>\n");
+        + "<th>Requires</th><th data-sort=\"text\">Since</th></tr></thead>\n<tbody>\n");
     registry.messageTables().forEach(table -> table.messages().stream()
         .sorted(Comparator.comparing(Message::id))
         .forEach(m -> {
@@ -50,7 +61,8 @@ final class IndexPages {
               .append("</td><td>").append(Html.escape(m.summary())).append("</td>")
               .append("<td class=\"status-").append(m.status().yamlName()).append("\">")
               .append(m.status().yamlName()).append("</td><td>").append(Html.escape(requires))
-              .append("</td></tr>\n");
+              .append("</td>").append(since(table.direction().yamlName() + " message", m.name()))
+              .append("</tr>\n");
         }));
     return html.append("</tbody>\n</table>\n").toString();
   }
@@ -65,7 +77,8 @@ final class IndexPages {
           .append(kind.equals("protocol") ? "Protocol features" : "Virtio features")
           .append("</h2>\n<table class=\"vu-sortable\">\n<thead><tr><th data-sort=\"number\">Bit"
               + "</th><th data-sort=\"text\">Feature</th><th>Summary</th><th data-sort=\"text\">"
-              + "Status</th><th>Enables</th></tr></thead>\n<tbody>\n");
+              + "Status</th><th>Enables</th><th data-sort=\"text\">Since</th></tr></thead>\n"
+              + "<tbody>\n");
       table.features().stream().sorted(Comparator.comparing(Feature::bit)).forEach(f ->
           html.append("<tr><td data-value=\"").append(f.bit()).append("\">").append(f.bit())
               .append("</td><td>").append(link(Anchors.constant(f.name()), f.name()))
@@ -74,7 +87,7 @@ final class IndexPages {
               .append("</td><td>").append(f.enables().stream()
                   .map(r -> link(Anchors.constant(r.name()), r.name()))
                   .collect(Collectors.joining(", ")))
-              .append("</td></tr>\n"));
+              .append("</td>").append(since(kind + " feature", f.name())).append("</tr>\n"));
       html.append("</tbody>\n</table>\n");
     }
     return html.toString();

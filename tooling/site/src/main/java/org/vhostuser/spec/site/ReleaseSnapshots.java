@@ -3,17 +3,16 @@ package org.vhostuser.spec.site;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectLoader;
-import org.eclipse.jgit.lib.Ref;
 import org.eclipse.jgit.lib.Repository;
-import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 import org.eclipse.jgit.treewalk.TreeWalk;
+import org.vhostuser.spec.history.GitRepository;
+import org.vhostuser.spec.history.HistoryException;
+import org.vhostuser.spec.history.Releases;
 
 /**
  * The release tags of the repository and their files, read from git objects with JGit: no
@@ -30,28 +29,14 @@ final class ReleaseSnapshots {
 
   private ReleaseSnapshots() {}
 
-  /** Every tag of the repository around {@code root}, oldest commit first. */
+  /** Every tag of the repository around {@code root}, in history order (none outside git). */
   static List<Release> releases(Path root) throws IOException {
-    FileRepositoryBuilder builder = new FileRepositoryBuilder()
-        .findGitDir(root.toAbsolutePath().toFile()).setMustExist(false);
-    if (builder.getGitDir() == null) {
-      return List.of();
+    try (GitRepository repository = GitRepository.open(root)) {
+      return Releases.list(repository).stream()
+          .map(r -> new Release(r.tag(), r.commit().copy())).toList();
+    } catch (HistoryException e) {
+      return List.of(); // not a git checkout: a site without releases
     }
-    List<Release> releases = new ArrayList<>();
-    try (Repository repository = builder.build(); RevWalk walk = new RevWalk(repository)) {
-      for (Ref ref : repository.getRefDatabase().getRefsByPrefix(Constants.R_TAGS)) {
-        RevCommit commit = walk.parseCommit(ref.getObjectId());
-        releases.add(new Release(ref.getName().substring(Constants.R_TAGS.length()), commit));
-      }
-      releases.sort(java.util.Comparator.comparingInt((Release r) -> {
-        try {
-          return walk.parseCommit(r.commit()).getCommitTime();
-        } catch (IOException e) {
-          return 0;
-        }
-      }).thenComparing(Release::tag));
-    }
-    return releases;
   }
 
   /** Writes the site inputs of {@code release} below {@code target}, as they are in its commit. */

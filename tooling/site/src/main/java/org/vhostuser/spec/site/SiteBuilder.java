@@ -21,6 +21,8 @@ import org.vhostuser.spec.asciidoc.SpecParts;
 import org.vhostuser.spec.asciidoc.SpecRenderer;
 import org.vhostuser.spec.generate.Provenance;
 import org.vhostuser.spec.generate.Provenances;
+import org.vhostuser.spec.history.Changelog;
+import org.vhostuser.spec.history.Releases;
 import org.vhostuser.spec.registry.Registry;
 
 /**
@@ -69,6 +71,7 @@ public final class SiteBuilder {
   private boolean reuseStoredChapters;
   private Written written;
   private int renderedChapters;
+  private Changelog changelog;
 
   public SiteBuilder(Layout layout, String toolVersion) {
     this.layout = layout;
@@ -161,7 +164,7 @@ public final class SiteBuilder {
       List<ReleaseSnapshots.Release> tags =
           releases ? ReleaseSnapshots.releases(layout.root()) : List.of();
       Version main = write(renderer, registry, staging, layout, Revision.of(layout.root()),
-          Versions.html(tags, null, ""), chapters());
+          Versions.html(tags, null, ""), chapters(), changelog());
       Result result = main.result();
       renderedChapters = main.spec().rendered();
       List<String> pages = new ArrayList<>(result.pages());
@@ -292,7 +295,8 @@ public final class SiteBuilder {
       return write(renderer, checked.registry(), out, release,
           Optional.of(Revision.ofCommit(layout.root(), tag.commit(), tag.tag())),
           Versions.html(tags, tag.tag(), "../../"),
-          ChapterCache.of(inputs.resolve("spec/registry"), toolVersion, Optional.empty(), false))
+          ChapterCache.of(inputs.resolve("spec/registry"), toolVersion, Optional.empty(), false),
+          changelog().upTo(tag.tag()))
           .result();
     } finally {
       deleteTree(inputs);
@@ -304,20 +308,22 @@ public final class SiteBuilder {
    * no AsciiDoc come first, so they are written while the renderer may still be starting.
    */
   private Version write(Supplier<SpecRenderer> renderer, Registry registry, Path out,
-      Layout inputs, Optional<Revision> revision, String versions, ChapterCache cache)
-      throws IOException {
+      Layout inputs, Optional<Revision> revision, String versions, ChapterCache cache,
+      Changelog releases) throws IOException {
     PageTemplate template = new PageTemplate(layout.site(), Revision.footer(revision), versions);
     Map<String, String> pages = new LinkedHashMap<>();
     pages.put("index.html", null); // the specification, written last
-    IndexPages index = new IndexPages(registry);
+    IndexPages index = new IndexPages(registry, releases.since());
     pages.put("messages.html", template.page("index", "Messages", index.messages()));
     pages.put("features.html", template.page("index", "Features", index.features()));
     pages.put("payloads.html", template.page("index", "Payloads", index.payloads()));
     Provenance provenance = new Provenance(revision.map(Revision::commit).orElse("unknown"),
-        Provenances.of(inputs.spec().resolve("registry")).contentSha256());
+        Provenances.of(inputs.spec().resolve("registry")).contentSha256(), releases.since());
     pages.put("downloads.html", template.page("downloads", "Downloads",
         Downloads.write(registry, provenance, inputs.spec(), out)));
     MarkdownPages markdown = new MarkdownPages();
+    pages.put("changelog.html", template.page("document", "Changelog",
+        markdown.render(releases.markdown())));
     Map<String, Path> documents = Map.of(
         "readme.html", inputs.root().resolve("README.md"),
         "contributing.html", inputs.root().resolve("CONTRIBUTING.md"),
@@ -367,9 +373,21 @@ public final class SiteBuilder {
     return pages;
   }
 
+  /**
+   * The releases of the repository, read once per builder: they feed the changelog page and the
+   * "since" column of the index pages.
+   */
+  private Changelog changelog() throws IOException {
+    if (changelog == null) {
+      changelog = Changelog.orNone(layout.spec().resolve("registry"));
+    }
+    return changelog;
+  }
+
   /** The hash of every input but the specification's AsciiDoc files. */
   private String otherInputsHash() throws IOException {
-    String revision = Provenances.revisionOf(layout.root()).orElse("no-git");
+    String revision = Provenances.revisionOf(layout.root()).orElse("no-git") + "\n"
+        + Releases.fingerprint(layout.root());
     return InputHash.of(List.of(layout.spec(), layout.site(), layout.root().resolve("README.md"),
         layout.root().resolve("CONTRIBUTING.md"), layout.root().resolve("MAINTAINERS"),
         layout.root().resolve("tooling/BENCHMARKS.md")), toolVersion + "\n" + revision,
@@ -377,7 +395,8 @@ public final class SiteBuilder {
   }
 
   private String inputHash() throws IOException {
-    String revision = Provenances.revisionOf(layout.root()).orElse("no-git");
+    String revision = Provenances.revisionOf(layout.root()).orElse("no-git") + "\n"
+        + Releases.fingerprint(layout.root());
     return InputHash.of(List.of(layout.spec(), layout.site(), layout.root().resolve("README.md"),
         layout.root().resolve("CONTRIBUTING.md"), layout.root().resolve("MAINTAINERS"),
         layout.root().resolve("tooling/BENCHMARKS.md")), toolVersion + "\n" + revision);

@@ -59,6 +59,25 @@ class ReleasesTest {
     assertThat(release.getElementById("VHOST_USER_GET_FEATURES")).isNotNull();
     assertThat(builder.isUpToDate(true)).isTrue();
     assertThat(builder.isUpToDate(false)).isFalse();
+
+    Document changelog = page(out.resolve("changelog.html"));
+    assertThat(changelog.select("h2").eachText()).containsExactly("v1.0 (2026-01-10)");
+    assertThat(changelog.text()).contains("First release: 55 messages and 34 features.");
+    assertThat(page(out.resolve("releases/v1.0/changelog.html")).select("h2").eachText())
+        .containsExactly("v1.0 (2026-01-10)");
+    Document messages = page(out.resolve("messages.html"));
+    assertThat(messages.select("thead th").last().text()).isEqualTo("Since");
+    assertThat(messages.select("tr:has(a[href$=#VHOST_USER_GET_FEATURES]) td").last().text())
+        .isEqualTo("v1.0");
+    assertThat(page(out.resolve("features.html"))
+        .select("tr:has(a[href$=#VHOST_USER_PROTOCOL_F_MQ]) td").last().text()).isEqualTo("v1.0");
+
+    assertThat(builder.build(SharedSite.get().renderer, registry, false).problems()).isEmpty();
+    assertThat(builder.isUpToDate(false)).isTrue();
+    try (Git git = Git.open(repo.toFile())) {
+      git.tag().setName("v1.1").setAnnotated(false).call();
+    }
+    assertThat(builder.isUpToDate(false)).as("a new tag changes the changelog page").isFalse();
   }
 
   private static void commit(Git git, String message, Instant when) throws GitAPIException {
