@@ -16,7 +16,7 @@ public final class ManPages {
   public static Map<String, String> toTroff(Map<String, String> sources) {
     Logger.getLogger("asciidoctor").setLevel(Level.SEVERE);
     Map<String, String> pages = new LinkedHashMap<>();
-    try (Asciidoctor asciidoctor = Asciidoctor.Factory.create()) {
+    try (Asciidoctor asciidoctor = AsciidoctorStart.start()) {
       Options options = Options.builder().backend("manpage").docType("manpage")
           .safe(SafeMode.SAFE).standalone(true).toFile(false).build();
       sources.forEach((name, source) -> pages.put(name, asciidoctor.convert(source, options)));

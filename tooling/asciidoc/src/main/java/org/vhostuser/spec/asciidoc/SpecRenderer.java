@@ -1,14 +1,10 @@
 package org.vhostuser.spec.asciidoc;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -23,7 +19,6 @@ import org.asciidoctor.ast.Document;
 import org.asciidoctor.ast.PhraseNode;
 import org.asciidoctor.ast.Section;
 import org.asciidoctor.ast.StructuralNode;
-import org.asciidoctor.jruby.internal.JRubyAsciidoctor;
 import org.asciidoctor.log.LogHandler;
 import org.asciidoctor.log.LogRecord;
 import org.asciidoctor.log.Severity;
@@ -57,8 +52,6 @@ public final class SpecRenderer implements AutoCloseable {
 
   /** Held so the level set on it is not lost when the logger would be garbage-collected. */
   private static final Logger ASCIIDOCTOR_LOG = Logger.getLogger("asciidoctor");
-  /** The JRuby option that loads RubyGems when a runtime starts. */
-  private static final String RUBYGEMS = "jruby.cli.rubygems.enable";
 
   private final Asciidoctor asciidoctor;
   private final RegistryMacros macros;
@@ -68,46 +61,11 @@ public final class SpecRenderer implements AutoCloseable {
 
   /** Starts Asciidoctor and registers the registry macros on it. */
   public SpecRenderer() {
-    asciidoctor = start();
+    asciidoctor = AsciidoctorStart.start();
     ASCIIDOCTOR_LOG.setLevel(Level.OFF); // records reach the handler below; nothing is printed
     macros = new RegistryMacros(() -> current);
     macros.register(asciidoctor.javaExtensionRegistry());
     asciidoctor.registerLogHandler(new Collector());
-  }
-
-  /**
-   * Starts Asciidoctor without RubyGems: JRuby then skips loading RubyGems (about a quarter of
-   * its start) and finds Asciidoctor through a load path into the AsciidoctorJ jar instead. If
-   * that jar does not say where its Asciidoctor is, it starts the usual way.
-   */
-  private static Asciidoctor start() {
-    Optional<String> lib = bundledAsciidoctor();
-    if (lib.isEmpty() || System.getProperty(RUBYGEMS) != null) {
-      return Asciidoctor.Factory.create();
-    }
-    System.setProperty(RUBYGEMS, "false");
-    try {
-      return JRubyAsciidoctor.create(List.of(lib.get()));
-    } finally {
-      System.clearProperty(RUBYGEMS);
-    }
-  }
-
-  /** The load path of the Asciidoctor gem inside the AsciidoctorJ jar, if it can be found. */
-  private static Optional<String> bundledAsciidoctor() {
-    ClassLoader loader = JRubyAsciidoctor.class.getClassLoader();
-    try (InputStream in = loader.getResourceAsStream("META-INF/asciidoctorj-version.properties")) {
-      if (in == null) {
-        return Optional.empty();
-      }
-      Properties versions = new Properties();
-      versions.load(in);
-      String gem = "gems/asciidoctor-" + versions.getProperty("version.asciidoctor") + "/lib";
-      return loader.getResource(gem + "/asciidoctor.rb") == null ? Optional.empty()
-          : Optional.of("uri:classloader:/" + gem);
-    } catch (IOException e) {
-      return Optional.empty();
-    }
   }
 
   /** Renders {@code indexFile} (and what it includes) with the facts of {@code registry}. */
