@@ -153,9 +153,8 @@ final class MaintainersCommand implements Runnable {
     public Integer call() throws IOException {
       Diagnostics out = new Diagnostics();
       List<Section> sections = read(out);
-      List<Diagnostic> diagnostics = out.sorted();
-      if (Strictness.exitCode(diagnostics) != ExitCodes.OK) {
-        new DiagnosticPrinter().printText(diagnostics, spec.commandLine().getErr());
+      if (Strictness.exitCode(out.sorted()) != ExitCodes.OK) {
+        new DiagnosticPrinter().printText(out.sorted(), spec.commandLine().getErr());
         return ExitCodes.PROBLEMS;
       }
       Path target = root().resolve(CodeOwners.PATH);

@@ -28,6 +28,7 @@ import org.vhostuser.spec.registry.Feature;
 import org.vhostuser.spec.registry.Message;
 import org.vhostuser.spec.registry.Registry;
 import org.vhostuser.spec.registry.RegistryFiles;
+import org.vhostuser.spec.registry.SourcePosition;
 
 /**
  * Every name each message id and feature bit has carried in any commit of the history, so that
@@ -95,37 +96,44 @@ public final class NumberHistory {
    * {@code base} already had with the same number are left out: they are not this change's doing.
    */
   public List<Break> check(Registry head, Registry base) {
-    List<Break> breaks = new ArrayList<>();
     Set<String> before = new java.util.HashSet<>();
-    base.messageTables().forEach(t -> t.messages().forEach(m -> before.add(
-        t.file().getFileName() + " " + m.name() + " " + m.id())));
-    base.featureTables().forEach(t -> t.features().forEach(f -> before.add(
-        t.file().getFileName() + " " + f.name() + " " + f.bit())));
-    for (var table : head.messageTables()) {
-      String file = table.file().getFileName().toString();
-      String kind = table.direction().yamlName() + " message";
-      for (Message message : table.messages()) {
-        if (before.contains(file + " " + message.name() + " " + message.id())) {
-          continue;
-        }
-        reused(file, message.id(), message.name(), message.previousNames(), "id")
+    numbered(base).forEach(e -> before.add(e.key()));
+    List<Break> breaks = new ArrayList<>();
+    for (Numbered entry : numbered(head)) {
+      if (!before.contains(entry.key())) {
+        reused(entry.file(), entry.number(), entry.name(), entry.previousNames(), entry.word())
             .ifPresent(m -> breaks.add(new Break(BreakRule.NUMBER_REUSED,
-                new Subject(kind, message.name()), m, message.at())));
-      }
-    }
-    for (var table : head.featureTables()) {
-      String file = table.file().getFileName().toString();
-      String kind = table.kind().name().toLowerCase(java.util.Locale.ROOT) + " feature";
-      for (Feature feature : table.features()) {
-        if (before.contains(file + " " + feature.name() + " " + feature.bit())) {
-          continue;
-        }
-        reused(file, feature.bit(), feature.name(), feature.previousNames(), "bit")
-            .ifPresent(m -> breaks.add(new Break(BreakRule.NUMBER_REUSED,
-                new Subject(kind, feature.name()), m, feature.at())));
+                new Subject(entry.kind(), entry.name()), m, entry.at())));
       }
     }
     return breaks;
+  }
+
+  /** A message or feature with its number, as the reuse rule sees it. */
+  private record Numbered(String file, String kind, String name, Long number,
+      List<String> previousNames, String word, SourcePosition at) {
+    String key() {
+      return file + " " + name + " " + number;
+    }
+  }
+
+  private static List<Numbered> numbered(Registry registry) {
+    List<Numbered> entries = new ArrayList<>();
+    for (var table : registry.messageTables()) {
+      for (Message m : table.messages()) {
+        entries.add(new Numbered(table.file().getFileName().toString(),
+            table.direction().yamlName() + " message", m.name(), m.id(), m.previousNames(), "id",
+            m.at()));
+      }
+    }
+    for (var table : registry.featureTables()) {
+      for (Feature f : table.features()) {
+        entries.add(new Numbered(table.file().getFileName().toString(),
+            table.kind().name().toLowerCase(java.util.Locale.ROOT) + " feature", f.name(),
+            f.bit(), f.previousNames(), "bit", f.at()));
+      }
+    }
+    return entries;
   }
 
   private Optional<String> reused(String table, Long number, String name,
