@@ -42,10 +42,13 @@ class CommitCheckTest extends RepositoryTest {
     repository.edit(BreakRulesTest.FRONT, "  - name: VHOST_USER_SET_OWNER\n    id: 1\n",
         BreakRulesTest.SET_OWNER).commit("Fix the id");
     CommitCheck.Result result = CommitCheck.check(repository.registry(), first.name() + "..HEAD");
+    int line = repository.lineOf(BreakRulesTest.FRONT, BreakRulesTest.SET_OWNER);
     assertThat(result.problems()).extracting(CommitCheck.Problem::format).containsExactly(
         broken.abbreviate(12).name() + " \"Duplicate id\": spec/registry/front-end-messages.yaml"
-            + ":39:5: error: front-end message id 1 of VHOST_USER_SET_OWNER is already taken by"
-            + " VHOST_USER_GET_FEATURES (line 10) [duplicate-number]");
+            + ":" + line + ":5: error: front-end message id 1 of VHOST_USER_SET_OWNER is already"
+            + " taken by VHOST_USER_GET_FEATURES (line "
+            + repository.lineOf(BreakRulesTest.FRONT, "  - name: VHOST_USER_GET_FEATURES\n")
+            + ") [duplicate-number]");
   }
 
   @Test

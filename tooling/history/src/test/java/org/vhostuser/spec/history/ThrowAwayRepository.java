@@ -71,6 +71,40 @@ final class ThrowAwayRepository implements AutoCloseable {
     return this;
   }
 
+  /**
+   * The entry of a registry list that starts with {@code "  - name: NAME"}, up to the next entry
+   * or top-level key, as the file has it now. Tests edit inside it, so they do not depend on the
+   * wording of summaries and notes, which changes with the specification.
+   */
+  String entry(String file, String name) throws IOException {
+    String text = Files.readString(registry().resolve(file), StandardCharsets.UTF_8);
+    java.util.regex.Matcher start = java.util.regex.Pattern
+        .compile("(?m)^  - name: " + java.util.regex.Pattern.quote(name) + "\\n").matcher(text);
+    assertThat(start.find()).as("entry %s in %s", name, file).isTrue();
+    java.util.regex.Matcher end = java.util.regex.Pattern.compile("(?m)^(  - |\\S)")
+        .matcher(text);
+    int stop = end.find(start.end()) ? end.start() : text.length();
+    return text.substring(start.start(), stop);
+  }
+
+  /** Replaces the one match of {@code regex} inside the entry {@code name} of {@code file}. */
+  ThrowAwayRepository editEntry(String file, String name, String regex, String replacement)
+      throws IOException {
+    String entry = entry(file, name);
+    java.util.regex.Matcher match = java.util.regex.Pattern.compile("(?m)" + regex).matcher(entry);
+    assertThat(match.find()).as("%s in entry %s", regex, name).isTrue();
+    assertThat(match.find()).as("only one %s in entry %s", regex, name).isFalse();
+    return edit(file, entry, match.replaceFirst(replacement));
+  }
+
+  /** The 1-based line on which {@code text} starts in a registry file. */
+  int lineOf(String file, String text) throws IOException {
+    String content = Files.readString(registry().resolve(file), StandardCharsets.UTF_8);
+    int at = content.indexOf(text);
+    assertThat(at).as("%s in %s", text, file).isNotNegative();
+    return (int) content.substring(0, at).chars().filter(c -> c == '\n').count() + 1;
+  }
+
   /** Writes a registry file whole. */
   ThrowAwayRepository write(String file, String text) throws IOException {
     Files.writeString(registry().resolve(file), text, StandardCharsets.UTF_8);
