@@ -25,8 +25,8 @@ import org.vhostuser.spec.registry.Replies;
 import org.vhostuser.spec.registry.Status;
 
 /**
- * Writes registry facts as AsciiDoc: message and feature cards, and the tables of messages,
- * features, payload layouts, enums, the header and the limits. Pure functions of the model, so
+ * Writes registry facts for the prose: message and feature cards (as HTML), and the tables of
+ * messages, features, payload layouts, enums, the header and the limits (as AsciiDoc). Pure functions of the model, so
  * the output can be tested without starting Asciidoctor.
  */
 final class RegistryAsciidoc {
@@ -38,14 +38,14 @@ final class RegistryAsciidoc {
     this.layouts = Layouts.of(registry);
   }
 
-  /** The card of one message: its summary and every fact about it. */
-  List<String> messageCard(Message m) {
+  /** The card of one message, as HTML: its summary and every fact about it. */
+  String messageCard(Message m) {
     List<String> rows = new ArrayList<>();
     rows.add(row("Id", String.valueOf(m.id())));
     rows.add(row("Sent by", m.direction() == Direction.FRONT_END
         ? "the front-end, on the main socket" : "the back-end, on the back-end channel"));
     if (m.ioctl() != null) {
-      rows.add(row("Kernel equivalent", Adoc.code(m.ioctl())));
+      rows.add(row("Kernel equivalent", HtmlText.code(m.ioctl())));
     }
     rows.add(row("Request payload", payload(m.request())));
     rows.add(row("Request file descriptors", fds(m.requestFds())));
@@ -61,8 +61,8 @@ final class RegistryAsciidoc {
     return card(Anchors.constant(m.name()), m.name(), m.summary(), "vu-message", rows);
   }
 
-  /** The card of one feature. */
-  List<String> featureCard(Feature f) {
+  /** The card of one feature, as HTML. */
+  String featureCard(Feature f) {
     List<String> rows = new ArrayList<>();
     rows.add(row("Bit", String.valueOf(f.bit())));
     rows.add(row("Negotiated with", f.kind().name().equals("PROTOCOL")
@@ -207,59 +207,66 @@ final class RegistryAsciidoc {
   /**
    * Every note recorded in the registry, grouped by the entry it belongs to, in table order:
    * the raw material of the clarifications appendix, so no recorded disagreement is left out.
+   * HTML in the markup Asciidoctor gives a description list of bullet lists.
    */
-  List<String> notesList() {
-    List<String> lines = new ArrayList<>();
-    registry.allMessages().forEach(m -> notes(lines, Anchors.constant(m.name()), m.name(), m.notes()));
-    registry.allFeatures().forEach(f -> notes(lines, Anchors.constant(f.name()), f.name(), f.notes()));
+  String notesList() {
+    StringBuilder html = new StringBuilder();
+    registry.allMessages().forEach(m -> notes(html, Anchors.constant(m.name()), m.name(), m.notes()));
+    registry.allFeatures().forEach(f -> notes(html, Anchors.constant(f.name()), f.name(), f.notes()));
     registry.payloads().forEach(p -> {
-      notes(lines, Anchors.payload(p.name()), p.name(), p.notes());
-      p.fields().forEach(f -> notes(lines, Anchors.field(p.name(), f.name()),
+      notes(html, Anchors.payload(p.name()), p.name(), p.notes());
+      p.fields().forEach(f -> notes(html, Anchors.field(p.name(), f.name()),
           p.name() + "." + f.name(), f.notes()));
     });
     registry.enums().forEach(e -> {
-      notes(lines, Anchors.enumType(e.name()), e.name(), e.notes());
-      e.members().forEach(m -> notes(lines, Anchors.constant(m.name()), m.name(), m.notes()));
+      notes(html, Anchors.enumType(e.name()), e.name(), e.notes());
+      e.members().forEach(m -> notes(html, Anchors.constant(m.name()), m.name(), m.notes()));
     });
-    registry.header().flags().forEach(f -> notes(lines, Anchors.constant(f.name()), f.name(), f.notes()));
-    registry.header().limits().forEach(l -> notes(lines, Anchors.constant(l.name()), l.name(), l.notes()));
-    return lines;
+    registry.header().flags().forEach(f -> notes(html, Anchors.constant(f.name()), f.name(), f.notes()));
+    registry.header().limits().forEach(l -> notes(html, Anchors.constant(l.name()), l.name(), l.notes()));
+    return html.toString().strip();
   }
 
-  private static void notes(List<String> lines, String anchor, String name, List<String> notes) {
+  private static void notes(StringBuilder html, String anchor, String name, List<String> notes) {
     if (notes.isEmpty()) {
       return;
     }
-    lines.add("[.vu-notes]");
-    lines.add(Adoc.link(anchor, name) + "::");
+    html.append("<div class=\"dlist vu-notes\">\n<dl>\n<dt class=\"hdlist1\">")
+        .append(HtmlText.link(anchor, name)).append("</dt>\n<dd>\n<div class=\"ulist\">\n<ul>\n");
     for (String note : notes) {
-      lines.add("* " + Adoc.text(note));
+      html.append("<li>\n<p>").append(HtmlText.text(note)).append("</p>\n</li>\n");
     }
-    lines.add("");
+    html.append("</ul>\n</div>\n</dd>\n</dl>\n</div>\n");
   }
 
-  private static List<String> card(
+  /**
+   * A card in the markup Asciidoctor gives a titled sidebar holding a two-column table, so the
+   * site's styles, scripts and tests see the same page as before cards became HTML.
+   */
+  private static String card(
       String anchor, String name, String summary, String role, List<String> rows) {
-    List<String> lines = new ArrayList<>();
-    lines.add("[#" + anchor + ".vu-card." + role + "]");
-    lines.add("." + Adoc.code(name));
-    lines.add("****");
-    lines.add(Adoc.text(summary));
-    lines.add("");
-    lines.add("[.vu-facts,cols=\"1h,3\",frame=none,grid=rows]");
-    lines.add("|===");
-    lines.addAll(rows);
-    lines.add("|===");
-    lines.add("****");
-    return lines;
+    StringBuilder html = new StringBuilder();
+    html.append("<div id=\"").append(HtmlText.text(anchor)).append("\" class=\"sidebarblock vu-card ")
+        .append(role).append("\">\n<div class=\"content\">\n<div class=\"title\">")
+        .append(HtmlText.code(name)).append("</div>\n");
+    if (summary != null && !summary.isBlank()) {
+      html.append("<div class=\"paragraph\">\n<p>").append(HtmlText.text(summary))
+          .append("</p>\n</div>\n");
+    }
+    html.append("<table class=\"tableblock frame-none grid-rows stretch vu-facts\">\n<colgroup>\n"
+        + "<col style=\"width: 25%;\">\n<col style=\"width: 75%;\">\n</colgroup>\n<tbody>\n");
+    rows.forEach(html::append);
+    return html.append("</tbody>\n</table>\n</div>\n</div>").toString();
   }
 
   private static String row(String label, String value) {
-    return "|" + label + " |" + value;
+    return "<tr>\n<th class=\"tableblock halign-left valign-top\"><p class=\"tableblock\">"
+        + label + "</p></th>\n<td class=\"tableblock halign-left valign-top\"><p class=\"tableblock\">"
+        + value + "</p></td>\n</tr>\n";
   }
 
   private String payload(Ref ref) {
-    return ref == null ? "none" : Adoc.link(Anchors.payload(ref.name()), ref.name());
+    return ref == null ? "none" : HtmlText.link(Anchors.payload(ref.name()), ref.name());
   }
 
   private static String fds(FdSpec fds) {
@@ -268,7 +275,7 @@ final class RegistryAsciidoc {
     }
     String count = fds.min() == fds.max() ? String.valueOf(fds.max())
         : fds.min() + " to " + fds.max();
-    return count + (fds.what() == null ? "" : ": " + Adoc.cell(fds.what()));
+    return count + (fds.what() == null ? "" : ": " + HtmlText.text(fds.what()));
   }
 
   private String replies(Message m) {
@@ -277,7 +284,7 @@ final class RegistryAsciidoc {
     }
     return switch (m.replies()) {
       case ALWAYS -> "always";
-      case CONDITIONAL -> "only " + Adoc.cell(m.replyCondition());
+      case CONDITIONAL -> "only " + HtmlText.text(m.replyCondition());
       case REPLY_ACK -> "only a status reply, when " + constant("VHOST_USER_PROTOCOL_F_REPLY_ACK")
           + " was negotiated and " + constant("VHOST_USER_NEED_REPLY_MASK") + " is set";
       case NEVER -> "never";
@@ -289,7 +296,7 @@ final class RegistryAsciidoc {
     boolean known = registry.allMessages().anyMatch(m -> name.equals(m.name()))
         || registry.allFeatures().anyMatch(f -> name.equals(f.name()))
         || registry.header().flags().stream().anyMatch(f -> name.equals(f.name()));
-    return known ? Adoc.link(Anchors.constant(name), name) : Adoc.code(name);
+    return known ? HtmlText.link(Anchors.constant(name), name) : HtmlText.code(name);
   }
 
   private String requirements(Message m) {
@@ -300,20 +307,21 @@ final class RegistryAsciidoc {
 
   private static String refs(List<Ref> refs) {
     return refs.isEmpty() ? "nothing" : refs.stream()
-        .map(r -> Adoc.link(Anchors.constant(r.name()), r.name())).collect(Collectors.joining(", "));
+        .map(r -> HtmlText.link(Anchors.constant(r.name()), r.name()))
+        .collect(Collectors.joining(", "));
   }
 
   private static String codes(List<String> names) {
-    return names.stream().map(Adoc::code).collect(Collectors.joining(", "));
+    return names.stream().map(HtmlText::code).collect(Collectors.joining(", "));
   }
 
   private static String status(Status status, Ref replacement, String reason) {
     String text = status.yamlName();
     if (replacement != null) {
-      text += "; use " + Adoc.link(Anchors.constant(replacement.name()), replacement.name());
+      text += "; use " + HtmlText.link(Anchors.constant(replacement.name()), replacement.name());
     }
     if (reason != null && !reason.isBlank()) {
-      text += "; " + Adoc.cell(reason);
+      text += "; " + HtmlText.text(reason);
     }
     return text;
   }

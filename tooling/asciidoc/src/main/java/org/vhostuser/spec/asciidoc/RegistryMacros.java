@@ -30,12 +30,12 @@ final class RegistryMacros {
   /** Registers every macro. */
   void register(JavaExtensionRegistry extensions) {
     extensions.inlineMacro(new Reference());
-    extensions.blockMacro(block("vu-message", (doc, name) -> find(name, "message",
+    extensions.blockMacro(html("vu-message", (doc, name) -> find(name, "message",
         registry.get().allMessages().filter(m -> name.equals(m.name())).findFirst()
-            .map(doc::messageCard))));
-    extensions.blockMacro(block("vu-feature", (doc, name) -> find(name, "feature",
+            .map(doc::messageCard).map(List::of)).stream().findFirst()));
+    extensions.blockMacro(html("vu-feature", (doc, name) -> find(name, "feature",
         registry.get().allFeatures().filter(f -> name.equals(f.name())).findFirst()
-            .map(doc::featureCard))));
+            .map(doc::featureCard).map(List::of)).stream().findFirst()));
     extensions.blockMacro(block("vu-payload", (doc, name) -> find(name, "payload",
         registry.get().payload(name).map(doc::payloadTable))));
     extensions.blockMacro(block("vu-enum", (doc, name) -> find(name, "enum",
@@ -50,7 +50,7 @@ final class RegistryMacros {
             .map(doc::featuresTable))));
     extensions.blockMacro(block("vu-header", (doc, name) -> doc.headerTables()));
     extensions.blockMacro(block("vu-limits", (doc, name) -> doc.limitsTable()));
-    extensions.blockMacro(block("vu-notes", (doc, name) -> doc.notesList()));
+    extensions.blockMacro(html("vu-notes", (doc, name) -> Optional.of(doc.notesList())));
   }
 
   /** Problems found while rendering, then forgotten: each render starts clean. */
@@ -76,6 +76,20 @@ final class RegistryMacros {
           StructuralNode parent, String target, Map<String, Object> attributes) {
         parseContent(parent, lines.apply(new RegistryAsciidoc(registry.get()), target));
         return null;
+      }
+    };
+  }
+
+  /** A block macro whose output is HTML, passed through as it is (or nothing). */
+  private BlockMacroProcessor html(String macroName,
+      java.util.function.BiFunction<RegistryAsciidoc, String, Optional<String>> html) {
+    return new BlockMacroProcessor(macroName) {
+      @Override
+      public StructuralNode process(
+          StructuralNode parent, String target, Map<String, Object> attributes) {
+        return html.apply(new RegistryAsciidoc(registry.get()), target)
+            .map(text -> (StructuralNode) createBlock(parent, "pass", text))
+            .orElse(null);
       }
     };
   }
