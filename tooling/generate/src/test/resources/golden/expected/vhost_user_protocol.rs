@@ -123,6 +123,54 @@ impl core::convert::TryFrom<u32> for BackEndRequest {
     }
 }
 
+/// Methods and operators shared by the feature bit-set types.
+macro_rules! feature_bits {
+    ($type:ident) => {
+        impl $type {
+            /// No bit set.
+            pub const fn empty() -> Self {
+                Self(0)
+            }
+
+            /// The bits as sent on the wire.
+            pub const fn bits(self) -> u64 {
+                self.0
+            }
+
+            /// Takes bits as received, keeping unknown ones.
+            pub const fn from_bits_retain(bits: u64) -> Self {
+                Self(bits)
+            }
+
+            /// True when every bit of `other` is set here.
+            pub const fn contains(self, other: Self) -> bool {
+                self.0 & other.0 == other.0
+            }
+
+            /// The bits set here that the specification does not define.
+            pub const fn unknown(self) -> u64 {
+                self.0 & !Self::ALL.0
+            }
+        }
+
+        impl core::ops::BitOr for $type {
+            type Output = Self;
+
+            fn bitor(self, other: Self) -> Self {
+                Self(self.0 | other.0)
+            }
+        }
+
+        impl core::ops::BitAnd for $type {
+            type Output = Self;
+
+            fn bitand(self, other: Self) -> Self {
+                Self(self.0 & other.0)
+            }
+        }
+    };
+}
+
 /// Protocol feature bits (GET/SET_PROTOCOL_FEATURES).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub struct ProtocolFeatures(u64);
@@ -135,48 +183,9 @@ impl ProtocolFeatures {
 
     /// Every bit the specification defines.
     pub const ALL: Self = Self((1 << 0) | (1 << 3));
-
-    /// No bit set.
-    pub const fn empty() -> Self {
-        Self(0)
-    }
-
-    /// The bits as sent on the wire.
-    pub const fn bits(self) -> u64 {
-        self.0
-    }
-
-    /// Takes bits as received, keeping unknown ones.
-    pub const fn from_bits_retain(bits: u64) -> Self {
-        Self(bits)
-    }
-
-    /// True when every bit of `other` is set here.
-    pub const fn contains(self, other: Self) -> bool {
-        self.0 & other.0 == other.0
-    }
-
-    /// The bits set here that the specification does not define.
-    pub const fn unknown(self) -> u64 {
-        self.0 & !Self::ALL.0
-    }
 }
 
-impl core::ops::BitOr for ProtocolFeatures {
-    type Output = Self;
-
-    fn bitor(self, other: Self) -> Self {
-        Self(self.0 | other.0)
-    }
-}
-
-impl core::ops::BitAnd for ProtocolFeatures {
-    type Output = Self;
-
-    fn bitand(self, other: Self) -> Self {
-        Self(self.0 & other.0)
-    }
-}
+feature_bits!(ProtocolFeatures);
 
 /// Virtio and vhost feature bits the protocol relies on.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -188,48 +197,9 @@ impl VirtioFeatures {
 
     /// Every bit the specification defines.
     pub const ALL: Self = Self((1 << 30));
-
-    /// No bit set.
-    pub const fn empty() -> Self {
-        Self(0)
-    }
-
-    /// The bits as sent on the wire.
-    pub const fn bits(self) -> u64 {
-        self.0
-    }
-
-    /// Takes bits as received, keeping unknown ones.
-    pub const fn from_bits_retain(bits: u64) -> Self {
-        Self(bits)
-    }
-
-    /// True when every bit of `other` is set here.
-    pub const fn contains(self, other: Self) -> bool {
-        self.0 & other.0 == other.0
-    }
-
-    /// The bits set here that the specification does not define.
-    pub const fn unknown(self) -> u64 {
-        self.0 & !Self::ALL.0
-    }
 }
 
-impl core::ops::BitOr for VirtioFeatures {
-    type Output = Self;
-
-    fn bitor(self, other: Self) -> Self {
-        Self(self.0 | other.0)
-    }
-}
-
-impl core::ops::BitAnd for VirtioFeatures {
-    type Output = Self;
-
-    fn bitand(self, other: Self) -> Self {
-        Self(self.0 & other.0)
-    }
-}
+feature_bits!(VirtioFeatures);
 
 /// One number.
 #[repr(C, packed)]

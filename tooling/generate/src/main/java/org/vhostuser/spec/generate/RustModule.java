@@ -74,6 +74,7 @@ public final class RustModule {
         registry.frontEnd(), "VHOST_USER_");
     requests("BackEndRequest", "Requests the back-end sends on the back-end channel.",
         registry.backEnd(), "VHOST_USER_BACKEND_");
+    featureBitsMacro();
     features("ProtocolFeatures", "Protocol feature bits (GET/SET_PROTOCOL_FEATURES).",
         registry.protocolFeatures(), "VHOST_USER_PROTOCOL_F_");
     features("VirtioFeatures", "Virtio and vhost feature bits the protocol relies on.",
@@ -174,47 +175,63 @@ public final class RustModule {
     line("    /// Every bit the specification defines.");
     line("    pub const ALL: Self = Self(" + features.stream()
         .map(f -> "(1 << " + f.bit() + ")").reduce((a, b) -> a + " | " + b).orElse("0") + ");");
-    line("");
-    line("    /// No bit set.");
-    line("    pub const fn empty() -> Self {");
-    line("        Self(0)");
-    line("    }");
-    line("");
-    line("    /// The bits as sent on the wire.");
-    line("    pub const fn bits(self) -> u64 {");
-    line("        self.0");
-    line("    }");
-    line("");
-    line("    /// Takes bits as received, keeping unknown ones.");
-    line("    pub const fn from_bits_retain(bits: u64) -> Self {");
-    line("        Self(bits)");
-    line("    }");
-    line("");
-    line("    /// True when every bit of `other` is set here.");
-    line("    pub const fn contains(self, other: Self) -> bool {");
-    line("        self.0 & other.0 == other.0");
-    line("    }");
-    line("");
-    line("    /// The bits set here that the specification does not define.");
-    line("    pub const fn unknown(self) -> u64 {");
-    line("        self.0 & !Self::ALL.0");
-    line("    }");
     line("}");
     line("");
-    line("impl core::ops::BitOr for " + type + " {");
-    line("    type Output = Self;");
+    line("feature_bits!(" + type + ");");
     line("");
-    line("    fn bitor(self, other: Self) -> Self {");
-    line("        Self(self.0 | other.0)");
-    line("    }");
-    line("}");
+  }
+
+  /**
+   * The methods and operators both feature bit-set types share, written once as a macro that
+   * each type then invokes.
+   */
+  private void featureBitsMacro() {
+    line("/// Methods and operators shared by the feature bit-set types.");
+    line("macro_rules! feature_bits {");
+    line("    ($type:ident) => {");
+    line("        impl $type {");
+    line("            /// No bit set.");
+    line("            pub const fn empty() -> Self {");
+    line("                Self(0)");
+    line("            }");
     line("");
-    line("impl core::ops::BitAnd for " + type + " {");
-    line("    type Output = Self;");
+    line("            /// The bits as sent on the wire.");
+    line("            pub const fn bits(self) -> u64 {");
+    line("                self.0");
+    line("            }");
     line("");
-    line("    fn bitand(self, other: Self) -> Self {");
-    line("        Self(self.0 & other.0)");
-    line("    }");
+    line("            /// Takes bits as received, keeping unknown ones.");
+    line("            pub const fn from_bits_retain(bits: u64) -> Self {");
+    line("                Self(bits)");
+    line("            }");
+    line("");
+    line("            /// True when every bit of `other` is set here.");
+    line("            pub const fn contains(self, other: Self) -> bool {");
+    line("                self.0 & other.0 == other.0");
+    line("            }");
+    line("");
+    line("            /// The bits set here that the specification does not define.");
+    line("            pub const fn unknown(self) -> u64 {");
+    line("                self.0 & !Self::ALL.0");
+    line("            }");
+    line("        }");
+    line("");
+    line("        impl core::ops::BitOr for $type {");
+    line("            type Output = Self;");
+    line("");
+    line("            fn bitor(self, other: Self) -> Self {");
+    line("                Self(self.0 | other.0)");
+    line("            }");
+    line("        }");
+    line("");
+    line("        impl core::ops::BitAnd for $type {");
+    line("            type Output = Self;");
+    line("");
+    line("            fn bitand(self, other: Self) -> Self {");
+    line("                Self(self.0 & other.0)");
+    line("            }");
+    line("        }");
+    line("    };");
     line("}");
     line("");
   }
