@@ -2,6 +2,7 @@ package org.vhostuser.spec.asciidoc;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import org.vhostuser.spec.registry.Anchors;
@@ -32,10 +33,25 @@ import org.vhostuser.spec.registry.Status;
 final class RegistryAsciidoc {
   private final Registry registry;
   private final Layouts layouts;
+  private final Map<String, String> releases;
 
-  RegistryAsciidoc(Registry registry) {
+  /** {@code releases} gives the first release of a message or feature by name, when known. */
+  RegistryAsciidoc(Registry registry, Map<String, String> releases) {
     this.registry = registry;
     this.layouts = Layouts.of(registry);
+    this.releases = releases;
+  }
+
+  RegistryAsciidoc(Registry registry) {
+    this(registry, Map.of());
+  }
+
+  /** The "Since" row of a card, when the entry's first release is known. */
+  private void since(List<String> rows, String name) {
+    String release = releases.get(name);
+    if (release != null) {
+      rows.add(row("Since", HtmlText.text(release)));
+    }
   }
 
   /** The card of one message, as HTML: its summary and every fact about it. */
@@ -58,6 +74,7 @@ final class RegistryAsciidoc {
     }
     rows.add(row("Status", status(m.status(), m.deprecated() == null ? null
         : m.deprecated().replacement(), m.deprecated() == null ? null : m.deprecated().reason())));
+    since(rows, m.name());
     return card(Anchors.constant(m.name()), m.name(), m.summary(), "vu-message", rows);
   }
 
@@ -76,6 +93,7 @@ final class RegistryAsciidoc {
     }
     rows.add(row("Status", status(f.status(), f.deprecated() == null ? null
         : f.deprecated().replacement(), f.deprecated() == null ? null : f.deprecated().reason())));
+    since(rows, f.name());
     return card(Anchors.constant(f.name()), f.name(), f.summary(), "vu-feature", rows);
   }
 

@@ -20,11 +20,13 @@ import org.vhostuser.spec.registry.Registry;
  */
 final class RegistryMacros {
   private final Supplier<Registry> registry;
+  private final Supplier<Map<String, String>> releases;
   /** Per thread, so parts of a specification can render on several threads at once. */
   private final ThreadLocal<List<String>> problems = ThreadLocal.withInitial(ArrayList::new);
 
-  RegistryMacros(Supplier<Registry> registry) {
+  RegistryMacros(Supplier<Registry> registry, Supplier<Map<String, String>> releases) {
     this.registry = registry;
+    this.releases = releases;
   }
 
   /** Registers every macro. */
@@ -87,7 +89,7 @@ final class RegistryMacros {
       @Override
       public StructuralNode process(
           StructuralNode parent, String target, Map<String, Object> attributes) {
-        return html.apply(new RegistryAsciidoc(registry.get()), target)
+        return html.apply(new RegistryAsciidoc(registry.get(), releases.get()), target)
             .map(text -> (StructuralNode) createBlock(parent, "pass", text))
             .orElse(null);
       }

@@ -58,14 +58,23 @@ public final class SpecRenderer implements AutoCloseable {
   /** Log records of the render running on each thread. */
   private final ThreadLocal<Log> log = ThreadLocal.withInitial(Log::new);
   private volatile Registry current;
+  private volatile Map<String, String> releases = Map.of();
 
   /** Starts Asciidoctor and registers the registry macros on it. */
   public SpecRenderer() {
     asciidoctor = AsciidoctorStart.start();
     ASCIIDOCTOR_LOG.setLevel(Level.OFF); // records reach the handler below; nothing is printed
-    macros = new RegistryMacros(() -> current);
+    macros = new RegistryMacros(() -> current, () -> releases);
     macros.register(asciidoctor.javaExtensionRegistry());
     asciidoctor.registerLogHandler(new Collector());
+  }
+
+  /**
+   * The first release of each message and feature by name, shown on their cards from the next
+   * render on (none by default).
+   */
+  public void showReleases(Map<String, String> firstReleases) {
+    this.releases = Map.copyOf(firstReleases);
   }
 
   /** Renders {@code indexFile} (and what it includes) with the facts of {@code registry}. */

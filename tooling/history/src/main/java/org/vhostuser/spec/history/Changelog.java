@@ -154,6 +154,13 @@ public record Changelog(List<Entry> releases, Map<String, String> since) {
     return new Changelog(kept, sinceThen);
   }
 
+  /** The first release of each message and feature by name alone (names are unique). */
+  public Map<String, String> sinceByName() {
+    Map<String, String> byName = new java.util.TreeMap<>();
+    since.forEach((key, release) -> byName.put(key.substring(key.lastIndexOf(' ') + 1), release));
+    return byName;
+  }
+
   /** The key {@link #since} uses for a message or feature: its kind and name. */
   public static String key(String kind, String name) {
     return kind + " " + name;

@@ -42,6 +42,7 @@ final class ChapterCache {
   private final Map<String, SpecAssembly.Piece> parts = new HashMap<>();
   private final Set<String> stored = new HashSet<>();
   private final String salt;
+  private Map<String, String> releases = Map.of();
   private final Optional<Path> folder;
   private final boolean reuse;
 
@@ -55,11 +56,22 @@ final class ChapterCache {
     this.reuse = reuse;
   }
 
-  /** A cache for {@code registryFolder}'s content and the toolchain of {@code toolVersion}. */
-  static ChapterCache of(Path registryFolder, String toolVersion, Optional<Path> folder,
-      boolean reuse) throws IOException {
-    return new ChapterCache(toolVersion + "\n" + toolchain() + "\n"
-        + InputHash.of(List.of(registryFolder), ""), folder, reuse);
+  /**
+   * A cache for {@code registryFolder}'s content, the toolchain of {@code toolVersion} and the
+   * first releases the cards show ({@code releases}, by entry name).
+   */
+  static ChapterCache of(Path registryFolder, String toolVersion, Map<String, String> releases,
+      Optional<Path> folder, boolean reuse) throws IOException {
+    ChapterCache cache = new ChapterCache(toolVersion + "\n" + toolchain() + "\n"
+        + InputHash.of(List.of(registryFolder), "") + "\n" + new java.util.TreeMap<>(releases),
+        folder, reuse);
+    cache.releases = Map.copyOf(releases);
+    return cache;
+  }
+
+  /** The first releases the chapters of this cache show on their cards. */
+  Map<String, String> releases() {
+    return releases;
   }
 
   /** True when this cache was made for the same registry and toolchain as {@code other}. */

@@ -249,7 +249,7 @@ public final class SiteBuilder {
   /** The chapters rendered before with this registry, or a fresh cache for it. */
   private ChapterCache chapters() throws IOException {
     ChapterCache fresh = ChapterCache.of(layout.spec().resolve("registry"), toolVersion,
-        chapterFolder, reuseStoredChapters);
+        changelog().sinceByName(), chapterFolder, reuseStoredChapters);
     if (chapters == null || !chapters.sameSalt(fresh)) {
       chapters = fresh;
     }
@@ -295,7 +295,8 @@ public final class SiteBuilder {
       return write(renderer, checked.registry(), out, release,
           Optional.of(Revision.ofCommit(layout.root(), tag.commit(), tag.tag())),
           Versions.html(tags, tag.tag(), "../../"),
-          ChapterCache.of(inputs.resolve("spec/registry"), toolVersion, Optional.empty(), false),
+          ChapterCache.of(inputs.resolve("spec/registry"), toolVersion,
+              changelog().upTo(tag.tag()).sinceByName(), Optional.empty(), false),
           changelog().upTo(tag.tag()))
           .result();
     } finally {

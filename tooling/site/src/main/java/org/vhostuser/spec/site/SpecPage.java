@@ -50,6 +50,7 @@ final class SpecPage {
       ChapterCache cache) throws IOException {
     Optional<List<SpecParts.Part>> split = SpecParts.split(indexFile);
     if (split.isEmpty()) {
+      renderer.get().showReleases(cache.releases());
       SpecRenderer.Rendered whole = renderer.get().render(indexFile, registry);
       return new Rendered(whole.html(), whole.problems(), List.of(), List.of(), 1);
     }
@@ -67,6 +68,7 @@ final class SpecPage {
       }
     }
     if (!missing.isEmpty()) {
+      renderer.get().showReleases(cache.releases());
       List<SpecRenderer.RenderedPart> fresh =
           renderer.get().renderParts(indexFile, missing, registry, THREADS);
       for (int i = 0, next = 0; i < parts.size(); i++) {

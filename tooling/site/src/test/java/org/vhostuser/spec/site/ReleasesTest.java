@@ -60,6 +60,10 @@ class ReleasesTest {
     assertThat(builder.isUpToDate(true)).isTrue();
     assertThat(builder.isUpToDate(false)).isFalse();
 
+    assertThat(latest.select("#VHOST_USER_GET_FEATURES tr:has(th:contains(Since)) td").text())
+        .isEqualTo("v1.0");
+    assertThat(release.select("#VHOST_USER_PROTOCOL_F_MQ tr:has(th:contains(Since)) td").text())
+        .isEqualTo("v1.0");
     Document changelog = page(out.resolve("changelog.html"));
     assertThat(changelog.select("h2").eachText()).containsExactly("v1.0 (2026-01-10)");
     assertThat(changelog.text()).contains("First release: 55 messages and 34 features.");
