@@ -101,17 +101,7 @@ public record Changelog(List<Entry> releases, Map<String, String> since) {
    * in a shallow clone, whose tags and history may be cut.
    */
   public static Optional<Map<String, String>> sinceOf(Path folder) throws IOException {
-    if (Releases.isShallow(folder)) {
-      return Optional.empty();
-    }
-    if (!Releases.mayExist(folder)) {
-      return Optional.of(Map.of());
-    }
-    try {
-      return Optional.of(of(folder, null).since());
-    } catch (HistoryException e) {
-      return Optional.of(Map.of());
-    }
+    return Releases.isShallow(folder) ? Optional.empty() : Optional.of(orNone(folder).since());
   }
 
   /** A changelog without releases: outside a checkout, without tags, or in a shallow clone. */
