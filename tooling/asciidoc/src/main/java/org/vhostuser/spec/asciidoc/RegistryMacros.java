@@ -4,7 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.IntSupplier;
 import java.util.function.Supplier;
+import org.asciidoctor.ast.Document;
 import org.asciidoctor.ast.PhraseNode;
 import org.asciidoctor.ast.StructuralNode;
 import org.asciidoctor.extension.BlockMacroProcessor;
@@ -32,27 +34,29 @@ final class RegistryMacros {
   /** Registers every macro. */
   void register(JavaExtensionRegistry extensions) {
     extensions.inlineMacro(new Reference());
-    extensions.blockMacro(html("vu-message", (doc, name) -> find(name, "message",
+    extensions.blockMacro(html("vu-message", (doc, name, tables) -> find(name, "message",
         registry.get().allMessages().filter(m -> name.equals(m.name())).findFirst()
-            .map(doc::messageCard).map(List::of)).stream().findFirst()));
-    extensions.blockMacro(html("vu-feature", (doc, name) -> find(name, "feature",
+            .map(doc::messageCard))));
+    extensions.blockMacro(html("vu-feature", (doc, name, tables) -> find(name, "feature",
         registry.get().allFeatures().filter(f -> name.equals(f.name())).findFirst()
-            .map(doc::featureCard).map(List::of)).stream().findFirst()));
-    extensions.blockMacro(block("vu-payload", (doc, name) -> find(name, "payload",
-        registry.get().payload(name).map(doc::payloadTable))));
-    extensions.blockMacro(block("vu-enum", (doc, name) -> find(name, "enum",
-        registry.get().enumType(name).map(doc::enumTable))));
-    extensions.blockMacro(block("vu-messages", (doc, name) -> find(name, "direction",
+            .map(doc::featureCard))));
+    extensions.blockMacro(html("vu-payload", (doc, name, tables) -> find(name, "payload",
+        registry.get().payload(name).map(p -> doc.payloadTable(p, tables)))));
+    extensions.blockMacro(html("vu-enum", (doc, name, tables) -> find(name, "enum",
+        registry.get().enumType(name).map(e -> doc.enumTable(e, tables)))));
+    extensions.blockMacro(html("vu-messages", (doc, name, tables) -> find(name, "direction",
         registry.get().messageTables().stream()
             .filter(t -> t.direction().yamlName().equals(name)).findFirst()
-            .map(doc::messagesTable))));
-    extensions.blockMacro(block("vu-features", (doc, name) -> find(name, "feature space",
+            .map(t -> doc.messagesTable(t, tables)))));
+    extensions.blockMacro(html("vu-features", (doc, name, tables) -> find(name, "feature space",
         registry.get().featureTables().stream()
             .filter(t -> t.kind().name().equalsIgnoreCase(name)).findFirst()
-            .map(doc::featuresTable))));
-    extensions.blockMacro(block("vu-header", (doc, name) -> doc.headerTables()));
-    extensions.blockMacro(block("vu-limits", (doc, name) -> doc.limitsTable()));
-    extensions.blockMacro(html("vu-notes", (doc, name) -> Optional.of(doc.notesList())));
+            .map(t -> doc.featuresTable(t, tables)))));
+    extensions.blockMacro(html("vu-header", (doc, name, tables) ->
+        Optional.of(doc.headerTables(tables))));
+    extensions.blockMacro(html("vu-limits", (doc, name, tables) ->
+        Optional.of(doc.limitsTable(tables))));
+    extensions.blockMacro(html("vu-notes", (doc, name, tables) -> Optional.of(doc.notesList())));
   }
 
   /** Problems found while rendering, then forgotten: each render starts clean. */
@@ -62,34 +66,33 @@ final class RegistryMacros {
     return taken;
   }
 
-  private List<String> find(String name, String kind, Optional<List<String>> lines) {
-    if (lines.isEmpty()) {
+  private Optional<String> find(String name, String kind, Optional<String> html) {
+    if (html.isEmpty()) {
       problems.get().add("no " + kind + " named '" + name + "' in the registry");
-      return List.of();
     }
-    return lines.get();
+    return html;
   }
 
-  private BlockMacroProcessor block(
-      String macroName, java.util.function.BiFunction<RegistryAsciidoc, String, List<String>> lines) {
+  /** What a block macro writes: the HTML for its target, or nothing when it names no entry. */
+  @FunctionalInterface
+  private interface Writer {
+    Optional<String> write(RegistryHtml registryHtml, String target, IntSupplier tableNumbers);
+  }
+
+  /**
+   * A block macro whose output is HTML, passed through as it is (or nothing). Its tables take
+   * their numbers from the document's table counter, in document order with the tables written
+   * in AsciiDoc, and are numbered only when the document numbers tables.
+   */
+  private BlockMacroProcessor html(String macroName, Writer writer) {
     return new BlockMacroProcessor(macroName) {
       @Override
       public StructuralNode process(
           StructuralNode parent, String target, Map<String, Object> attributes) {
-        parseContent(parent, lines.apply(new RegistryAsciidoc(registry.get()), target));
-        return null;
-      }
-    };
-  }
-
-  /** A block macro whose output is HTML, passed through as it is (or nothing). */
-  private BlockMacroProcessor html(String macroName,
-      java.util.function.BiFunction<RegistryAsciidoc, String, Optional<String>> html) {
-    return new BlockMacroProcessor(macroName) {
-      @Override
-      public StructuralNode process(
-          StructuralNode parent, String target, Map<String, Object> attributes) {
-        return html.apply(new RegistryAsciidoc(registry.get(), releases.get()), target)
+        Document document = parent.getDocument();
+        IntSupplier tableNumbers = () -> document.getAttribute("table-caption") == null ? 0
+            : document.getAndIncrementCounter("table-number");
+        return writer.write(new RegistryHtml(registry.get(), releases.get()), target, tableNumbers)
             .map(text -> (StructuralNode) createBlock(parent, "pass", text))
             .orElse(null);
       }

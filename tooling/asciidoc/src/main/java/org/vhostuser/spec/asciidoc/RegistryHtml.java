@@ -1,9 +1,13 @@
 package org.vhostuser.spec.asciidoc;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Locale;
+import java.util.function.IntSupplier;
 import java.util.stream.Collectors;
 import org.vhostuser.spec.registry.Anchors;
 import org.vhostuser.spec.registry.Direction;
@@ -26,24 +30,28 @@ import org.vhostuser.spec.registry.Replies;
 import org.vhostuser.spec.registry.Status;
 
 /**
- * Writes registry facts for the prose: message and feature cards (as HTML), and the tables of
- * messages, features, payload layouts, enums, the header and the limits (as AsciiDoc). Pure functions of the model, so
- * the output can be tested without starting Asciidoctor.
+ * Writes registry facts for the prose as HTML, in exactly the markup Asciidoctor gives the same
+ * content written in AsciiDoc: message and feature cards, the tables of messages, features,
+ * payload layouts, enums, the header and the limits, and the notes list. Parsing them as
+ * AsciiDoc was over half of a full render. Pure functions of the model, so the output can be
+ * tested without starting Asciidoctor.
  */
-final class RegistryAsciidoc {
+final class RegistryHtml {
+  private static final String PAYLOAD_COLUMNS = columns(1, 1, 3, 3, 6);
+  private static final List<String> PAYLOAD_HEAD = List.of("Offset", "Size", "Field", "Type", "Meaning");
+  private static final String ENUM_COLUMNS = columns(4, 2, 6);
+  private static final String INDEX_COLUMNS_MESSAGES = columns(1, 4, 6, 1);
+  private static final String INDEX_COLUMNS_FEATURES = columns(1, 5, 6, 1);
+
   private final Registry registry;
   private final Layouts layouts;
   private final Map<String, String> releases;
 
   /** {@code releases} gives the first release of a message or feature by name, when known. */
-  RegistryAsciidoc(Registry registry, Map<String, String> releases) {
+  RegistryHtml(Registry registry, Map<String, String> releases) {
     this.registry = registry;
     this.layouts = Layouts.of(registry);
     this.releases = releases;
-  }
-
-  RegistryAsciidoc(Registry registry) {
-    this(registry, Map.of());
   }
 
   /** The "Since" row of a card, when the entry's first release is known. */
@@ -98,128 +106,94 @@ final class RegistryAsciidoc {
   }
 
   /** Every message of one direction, by id. */
-  List<String> messagesTable(MessageTable table) {
-    List<String> lines = new ArrayList<>();
-    lines.add(".All " + table.direction().yamlName() + " messages");
-    lines.add("[.vu-index,cols=\"1,4,6,1\",options=\"header\"]");
-    lines.add("|===");
-    lines.add("|Id |Message |Summary |Status");
-    table.messages().stream()
-        .sorted(java.util.Comparator.comparing(Message::id, java.util.Comparator.nullsLast(Long::compare)))
-        .forEach(m -> lines.add("|" + m.id() + " |" + Adoc.link(Anchors.constant(m.name()), m.name())
-            + " |" + Adoc.cell(m.summary()) + " |" + m.status().yamlName()));
-    lines.add("|===");
-    return lines;
+  String messagesTable(MessageTable table, IntSupplier tableNumber) {
+    List<List<String>> rows = table.messages().stream()
+        .sorted(Comparator.comparing(Message::id, Comparator.nullsLast(Long::compare)))
+        .map(m -> List.of(String.valueOf(m.id()), HtmlText.link(Anchors.constant(m.name()), m.name()),
+            HtmlText.text(m.summary()), m.status().yamlName()))
+        .toList();
+    return table(null, "vu-index", caption(tableNumber, "All " + table.direction().yamlName()
+        + " messages"), INDEX_COLUMNS_MESSAGES, List.of("Id", "Message", "Summary", "Status"), rows);
   }
 
   /** Every feature of one space, by bit. */
-  List<String> featuresTable(FeatureTable table) {
-    List<String> lines = new ArrayList<>();
-    lines.add(".All " + table.kind().name().toLowerCase(Locale.ROOT) + " features");
-    lines.add("[.vu-index,cols=\"1,5,6,1\",options=\"header\"]");
-    lines.add("|===");
-    lines.add("|Bit |Feature |Summary |Status");
-    table.features().stream()
-        .sorted(java.util.Comparator.comparing(Feature::bit, java.util.Comparator.nullsLast(Long::compare)))
-        .forEach(f -> lines.add("|" + f.bit() + " |" + Adoc.link(Anchors.constant(f.name()), f.name())
-            + " |" + Adoc.cell(f.summary()) + " |" + f.status().yamlName()));
-    lines.add("|===");
-    return lines;
+  String featuresTable(FeatureTable table, IntSupplier tableNumber) {
+    List<List<String>> rows = table.features().stream()
+        .sorted(Comparator.comparing(Feature::bit, Comparator.nullsLast(Long::compare)))
+        .map(f -> List.of(String.valueOf(f.bit()), HtmlText.link(Anchors.constant(f.name()), f.name()),
+            HtmlText.text(f.summary()), f.status().yamlName()))
+        .toList();
+    return table(null, "vu-index", caption(tableNumber, "All "
+        + table.kind().name().toLowerCase(Locale.ROOT) + " features"), INDEX_COLUMNS_FEATURES,
+        List.of("Bit", "Feature", "Summary", "Status"), rows);
   }
 
-  /** A payload's layout: offset, size, field, type and meaning of every field. */
-  List<String> payloadTable(Payload payload) {
+  /** A payload's layout (offset, size, field, type and meaning of every field), then its summary. */
+  String payloadTable(Payload payload, IntSupplier tableNumber) {
     Layouts.PayloadLayout layout = layouts.of(payload.name()).orElseThrow(
         () -> new IllegalStateException("payload " + payload.name() + " has no layout"));
-    List<String> lines = new ArrayList<>();
-    lines.add("[#" + Anchors.payload(payload.name()) + ".vu-payload]");
-    lines.add("." + Adoc.code(payload.name()) + ": " + size(layout));
-    lines.add("[cols=\"1,1,3,3,6\",options=\"header\"]");
-    lines.add("|===");
-    lines.add("|Offset |Size |Field |Type |Meaning");
+    List<List<String>> rows = new ArrayList<>();
     for (Layouts.FieldLayout f : layout.fields()) {
       Field field = f.field();
-      String meaning = Adoc.cell(field.summary());
+      String meaning = HtmlText.text(field.summary());
       if (field.values() != null) {
         meaning += (meaning.isEmpty() ? "" : " ") + "Values: "
-            + Adoc.link(Anchors.enumType(field.values().name()), field.values().name()) + ".";
+            + HtmlText.link(Anchors.enumType(field.values().name()), field.values().name()) + ".";
       }
       if (field.padding()) {
         meaning = "Padding; senders write zero, receivers ignore it." + (meaning.isEmpty() ? "" : " " + meaning);
       }
-      lines.add("|" + f.offset() + " |" + (field.flexible() ? "variable" : f.size()) + " |"
-          + Adoc.anchored(Anchors.field(payload.name(), field.name()), field.name()) + " |"
-          + type(field) + " |" + meaning);
+      rows.add(List.of(String.valueOf(f.offset()), field.flexible() ? "variable" : String.valueOf(f.size()),
+          anchored(Anchors.field(payload.name(), field.name()), field.name()), type(field), meaning));
     }
-    lines.add("|===");
-    lines.add("");
-    lines.add(Adoc.text(payload.summary()));
-    return lines;
+    return table(Anchors.payload(payload.name()), "vu-payload", caption(tableNumber,
+        HtmlText.code(payload.name()) + ": " + size(layout)), PAYLOAD_COLUMNS, PAYLOAD_HEAD, rows)
+        + paragraph(payload.summary());
   }
 
-  /** An enum's members and their values. */
-  List<String> enumTable(EnumType type) {
-    List<String> lines = new ArrayList<>();
-    lines.add("[#" + Anchors.enumType(type.name()) + ".vu-enum]");
-    lines.add("." + Adoc.code(type.name()) + ": " + (type.kind() == EnumKind.FLAGS
-        ? "bits of a " : "values of a ") + Adoc.code(type.type()));
-    lines.add("[cols=\"4,2,6\",options=\"header\"]");
-    lines.add("|===");
-    lines.add("|Name |" + (type.kind() == EnumKind.FLAGS ? "Bit or mask" : "Value") + " |Meaning");
-    for (EnumMember member : type.members()) {
-      lines.add("|" + Adoc.anchored(Anchors.constant(member.name()), member.name()) + " |"
-          + number(member) + " |" + Adoc.cell(member.summary()));
-    }
-    lines.add("|===");
-    lines.add("");
-    lines.add(Adoc.text(type.summary()));
-    return lines;
+  /** An enum's members and their values, then its summary. */
+  String enumTable(EnumType type, IntSupplier tableNumber) {
+    boolean flags = type.kind() == EnumKind.FLAGS;
+    List<List<String>> rows = type.members().stream()
+        .map(m -> List.of(anchored(Anchors.constant(m.name()), m.name()), number(m),
+            HtmlText.text(m.summary())))
+        .toList();
+    return table(Anchors.enumType(type.name()), "vu-enum", caption(tableNumber,
+        HtmlText.code(type.name()) + ": " + (flags ? "bits of a " : "values of a ")
+            + HtmlText.code(type.type())), ENUM_COLUMNS,
+        List.of("Name", flags ? "Bit or mask" : "Value", "Meaning"), rows)
+        + paragraph(type.summary());
   }
 
   /** The header fields with their offsets, then its flag bits. */
-  List<String> headerTables() {
-    List<String> lines = new ArrayList<>();
+  String headerTables(IntSupplier tableNumber) {
     Payload header = new Payload("header", null, List.of(), null, registry.header().fields(),
         List.of(), null);
     Layouts.PayloadLayout layout = layouts.ofFields(header).orElseThrow();
-    lines.add("[#vu-header-fields.vu-payload]");
-    lines.add(".Message header: " + size(layout));
-    lines.add("[cols=\"1,1,3,3,6\",options=\"header\"]");
-    lines.add("|===");
-    lines.add("|Offset |Size |Field |Type |Meaning");
-    for (Layouts.FieldLayout f : layout.fields()) {
-      lines.add("|" + f.offset() + " |" + f.size() + " |" + Adoc.anchored("header-" + f.field().name(),
-          f.field().name()) + " |" + type(f.field()) + " |" + Adoc.cell(f.field().summary()));
-    }
-    lines.add("|===");
-    lines.add("");
-    lines.add("[#vu-header-flags.vu-enum]");
-    lines.add(".Bits of the header's " + Adoc.code("flags") + " field");
-    lines.add("[cols=\"4,2,6\",options=\"header\"]");
-    lines.add("|===");
-    lines.add("|Name |Bit or mask |Meaning");
-    for (EnumMember flag : registry.header().flags()) {
-      lines.add("|" + Adoc.anchored(Anchors.constant(flag.name()), flag.name()) + " |" + number(flag)
-          + " |" + Adoc.cell(flag.summary()));
-    }
-    lines.add("|===");
-    return lines;
+    List<List<String>> fields = layout.fields().stream()
+        .map(f -> List.of(String.valueOf(f.offset()), String.valueOf(f.size()),
+            anchored("header-" + f.field().name(), f.field().name()), type(f.field()),
+            HtmlText.text(f.field().summary())))
+        .toList();
+    String fieldTable = table("vu-header-fields", "vu-payload",
+        caption(tableNumber, "Message header: " + size(layout)), PAYLOAD_COLUMNS, PAYLOAD_HEAD, fields);
+    List<List<String>> bits = registry.header().flags().stream()
+        .map(f -> List.of(anchored(Anchors.constant(f.name()), f.name()), number(f),
+            HtmlText.text(f.summary())))
+        .toList();
+    return fieldTable + "\n" + table("vu-header-flags", "vu-enum",
+        caption(tableNumber, "Bits of the header&#8217;s " + HtmlText.code("flags") + " field"),
+        ENUM_COLUMNS, List.of("Name", "Bit or mask", "Meaning"), bits);
   }
 
   /** The protocol-wide limits and constants. */
-  List<String> limitsTable() {
-    List<String> lines = new ArrayList<>();
-    lines.add("[#vu-limits.vu-enum]");
-    lines.add(".Protocol limits and constants");
-    lines.add("[cols=\"4,2,6\",options=\"header\"]");
-    lines.add("|===");
-    lines.add("|Name |Value |Meaning");
-    for (Limit limit : registry.header().limits()) {
-      lines.add("|" + Adoc.anchored(Anchors.constant(limit.name()), limit.name()) + " |"
-          + limit.value() + " |" + Adoc.cell(limit.summary()));
-    }
-    lines.add("|===");
-    return lines;
+  String limitsTable(IntSupplier tableNumber) {
+    List<List<String>> rows = registry.header().limits().stream()
+        .map(l -> List.of(anchored(Anchors.constant(l.name()), l.name()), String.valueOf(l.value()),
+            HtmlText.text(l.summary())))
+        .toList();
+    return table("vu-limits", "vu-enum", caption(tableNumber, "Protocol limits and constants"),
+        ENUM_COLUMNS, List.of("Name", "Value", "Meaning"), rows);
   }
 
   /**
@@ -346,13 +320,79 @@ final class RegistryAsciidoc {
 
   private String type(Field field) {
     String name = field.type().name();
-    String type = Primitive.named(name).isPresent() ? Adoc.code(name)
-        : Adoc.link(Anchors.payload(name), name);
+    String type = Primitive.named(name).isPresent() ? HtmlText.code(name)
+        : HtmlText.link(Anchors.payload(name), name);
     if (field.flexible()) {
       return type + "[] (flexible" + (field.maxCount() == null ? "" : ", at most "
           + field.maxCount()) + ")";
     }
     return field.count() == null ? type : type + "[" + field.count() + "]";
+  }
+
+  /** A name in monospace with an anchor before it, so a table row can be linked to. */
+  private static String anchored(String anchor, String name) {
+    return "<a id=\"" + HtmlText.text(anchor) + "\"></a>" + HtmlText.code(name);
+  }
+
+  /** A table title, numbered from the document's table counter when it numbers tables. */
+  private static String caption(IntSupplier tableNumber, String title) {
+    int number = tableNumber.getAsInt();
+    return number > 0 ? "Table " + number + ". " + title : title;
+  }
+
+  /**
+   * A titled table with a header row, in the markup Asciidoctor gives one written with
+   * {@code [#id.role,cols="...",options="header"]}; {@code id} may be null.
+   */
+  private static String table(String id, String role, String caption, String columns,
+      List<String> head, List<List<String>> rows) {
+    StringBuilder html = new StringBuilder("<table");
+    if (id != null) {
+      html.append(" id=\"").append(HtmlText.text(id)).append('"');
+    }
+    html.append(" class=\"tableblock frame-all grid-all stretch ").append(role).append("\">\n")
+        .append("<caption class=\"title\">").append(caption).append("</caption>\n")
+        .append(columns).append("<thead>\n<tr>\n");
+    head.forEach(h -> html.append("<th class=\"tableblock halign-left valign-top\">").append(h)
+        .append("</th>\n"));
+    html.append("</tr>\n</thead>\n<tbody>\n");
+    for (List<String> row : rows) {
+      html.append("<tr>\n");
+      for (String cell : row) {
+        html.append("<td class=\"tableblock halign-left valign-top\">");
+        if (!cell.isEmpty()) {
+          html.append("<p class=\"tableblock\">").append(cell).append("</p>");
+        }
+        html.append("</td>\n");
+      }
+      html.append("</tr>\n");
+    }
+    return html.append("</tbody>\n</table>").toString();
+  }
+
+  /** A paragraph of text after a table, as Asciidoctor writes one; nothing for no text. */
+  private static String paragraph(String text) {
+    String escaped = HtmlText.text(text);
+    return escaped.isEmpty() ? "" : "\n<div class=\"paragraph\">\n<p>" + escaped + "</p>\n</div>";
+  }
+
+  /**
+   * The column group of a table whose columns have the given relative widths, as Asciidoctor
+   * computes it: each width a percentage cut to four decimals, the last column taking the rest.
+   */
+  private static String columns(int... weights) {
+    int total = java.util.Arrays.stream(weights).sum();
+    StringBuilder html = new StringBuilder("<colgroup>\n");
+    BigDecimal used = BigDecimal.ZERO;
+    for (int i = 0; i < weights.length; i++) {
+      BigDecimal width = i < weights.length - 1
+          ? BigDecimal.valueOf(weights[i] * 100L).divide(BigDecimal.valueOf(total), 4, RoundingMode.DOWN)
+          : BigDecimal.valueOf(100).subtract(used);
+      used = used.add(width);
+      html.append("<col style=\"width: ").append(width.stripTrailingZeros().toPlainString())
+          .append("%;\">\n");
+    }
+    return html.append("</colgroup>\n").toString();
   }
 
   private static String size(Layouts.PayloadLayout layout) {
