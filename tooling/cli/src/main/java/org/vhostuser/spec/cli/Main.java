@@ -11,6 +11,7 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
+    BackgroundRenderer.startEarly(args);
     YamlWarmup.startInBackground();
     PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
     PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);

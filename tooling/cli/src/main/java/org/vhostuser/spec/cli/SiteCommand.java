@@ -5,9 +5,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
-import java.util.function.Supplier;
-import org.vhostuser.spec.asciidoc.SpecRenderer;
 import org.vhostuser.spec.registry.Registry;
 import org.vhostuser.spec.site.SiteBuilder;
 import picocli.CommandLine.Command;
@@ -43,43 +40,6 @@ final class SiteCommand implements Callable<Integer> {
         spec.commandLine().getErr());
   }
 
-  /**
-   * The one Asciidoctor of a site build, started on a thread of its own when the build is sure
-   * to need it (not on the common pool, whose only worker on a 2-core machine the registry and
-   * prose loading needs meanwhile), or on first use.
-   */
-  private static final class Renderer implements Supplier<SpecRenderer>, AutoCloseable {
-    private final CompletableFuture<SpecRenderer> started = new CompletableFuture<>();
-    private boolean starting;
-
-    synchronized void start() {
-      if (starting) {
-        return;
-      }
-      starting = true;
-      Thread thread = new Thread(() -> {
-        try {
-          started.complete(new SpecRenderer());
-        } catch (RuntimeException | Error e) {
-          started.completeExceptionally(e);
-        }
-      }, "vhost-spec-asciidoctor-start");
-      thread.setDaemon(true);
-      thread.start();
-    }
-
-    @Override
-    public SpecRenderer get() {
-      start();
-      return started.join();
-    }
-
-    @Override
-    public void close() {
-      started.thenAccept(SpecRenderer::close);
-    }
-  }
-
   /** Validates, then renders into {@code out}; shared with {@code build}. */
   static int render(RegistryOption registryOption, Path out, boolean force, boolean releases,
       PrintWriter stdout, PrintWriter stderr) throws IOException {
@@ -92,7 +52,7 @@ final class SiteCommand implements Callable<Integer> {
       stdout.println(out + ": up to date");
       return ExitCodes.OK;
     }
-    try (Renderer renderer = new Renderer()) {
+    try (BackgroundRenderer renderer = BackgroundRenderer.take()) {
       if (builder.needsRenderer(releases)) {
         renderer.start(); // JRuby starts while the registry loads and the other pages are written
       }

@@ -113,6 +113,11 @@ public final class SiteBuilder {
     return false;
   }
 
+  /** True when {@code out} holds a site this builder wrote, from whatever inputs. */
+  public static boolean holdsSite(Path out) {
+    return Files.isRegularFile(out.resolve(HASH_FILE));
+  }
+
   /** True when the output was built from exactly the current inputs; nothing to do then. */
   public boolean isUpToDate() throws IOException {
     return isUpToDate(false);
