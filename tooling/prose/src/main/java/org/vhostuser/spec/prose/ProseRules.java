@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.vhostuser.spec.registry.Anchors;
 import org.vhostuser.spec.registry.Code;
 import org.vhostuser.spec.registry.Diagnostic;
 import org.vhostuser.spec.registry.Diagnostics;
@@ -25,6 +26,9 @@ public final class ProseRules {
   static final Pattern CONSTANT_NAME = Pattern.compile("\\b(VHOST|VIRTIO)_[A-Z0-9_]+\\b");
   /** A number: decimal or hexadecimal. */
   static final Pattern NUMBER = Pattern.compile("(?<![\\w.])(0[xX][0-9a-fA-F]+|\\d+)(?![\\w.])");
+  /** A cross-reference: {@code <<id>>}, {@code <<id,text>>} or {@code xref:id[...]}. */
+  static final Pattern CROSS_REFERENCE =
+      Pattern.compile("<<([\\w.:-]+)(?:,[^>]*)?>>|xref:#?([\\w.:-]+)\\[");
   /** How far from a name a typed number counts as "next to" it. */
   static final int NEARBY = 24;
 
@@ -37,6 +41,7 @@ public final class ProseRules {
     checkReferences(index, names, out);
     checkCards(registry, index, out);
     checkBareNumbers(index, names, out);
+    checkCrossReferences(index, names, out);
     return out.sorted();
   }
 
@@ -134,6 +139,40 @@ public final class ProseRules {
                     + " of " + name.group() + " is typed by hand; the registry supplies it"
                     + " (use the card or vu:" + name.group() + "[])");
           }
+        }
+      }
+    }
+  }
+
+  /**
+   * A cross-reference to a registry entry's anchor instead of {@code vu:NAME[]}: the entry's
+   * card or table is HTML the registry writes, so Asciidoctor knows no title for it and the
+   * reference would show its bare anchor.
+   */
+  private static void checkCrossReferences(
+      ProseIndex index, RegistryNames names, Diagnostics out) {
+    Map<String, String> anchors = new HashMap<>();
+    for (String name : names.all()) {
+      anchors.put(switch (names.kind(name)) {
+        case PAYLOAD -> Anchors.payload(name);
+        case FIELD -> Anchors.field(name.substring(0, name.indexOf('.')),
+            name.substring(name.indexOf('.') + 1));
+        case ENUM -> Anchors.enumType(name);
+        default -> Anchors.constant(name);
+      }, name);
+    }
+    for (ProseLine line : index.lines()) {
+      if (line.verbatim()) {
+        continue;
+      }
+      Matcher reference = CROSS_REFERENCE.matcher(line.text());
+      while (reference.find()) {
+        String anchor = reference.group(1) != null ? reference.group(1) : reference.group(2);
+        String name = anchors.get(anchor);
+        if (name != null) {
+          out.error(new SourcePosition(line.file(), line.line(), reference.start() + 1),
+              Code.PROSE_XREF_TO_REGISTRY, "cross-reference to '" + anchor + "', the anchor of "
+                  + name + "; write vu:" + name + "[] instead (or vu:" + name + "[text])");
         }
       }
     }

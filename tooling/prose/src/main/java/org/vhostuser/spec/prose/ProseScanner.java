@@ -81,7 +81,7 @@ public final class ProseScanner {
         verbatimFence = verbatim ? line.trim() : null;
         continue;
       }
-      lines.add(new ProseLine(file, number, line));
+      lines.add(new ProseLine(file, number, line, verbatim));
       if (verbatim) {
         continue; // macros are not expanded in listing and literal blocks
       }

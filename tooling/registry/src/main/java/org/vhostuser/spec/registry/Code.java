@@ -47,6 +47,7 @@ public enum Code {
   PROSE_MISSING_CARD("a message, feature, payload or enum has no card or table in the prose"),
   PROSE_DUPLICATE_CARD("a message, feature, payload or enum has more than one card or table"),
   PROSE_BARE_NUMBER("a message id or feature bit typed by hand next to its name in the prose"),
+  PROSE_XREF_TO_REGISTRY("a cross-reference to a registry entry's anchor instead of vu:NAME[]"),
   // The MAINTAINERS file.
   MAINTAINERS_FORMAT("a MAINTAINERS line or section that does not follow the documented format"),
   MAINTAINERS_PATTERN("a MAINTAINERS file pattern that matches no file of the repository"),
