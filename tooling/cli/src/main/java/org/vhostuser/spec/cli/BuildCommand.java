@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.vhostuser.spec.generate.Generation;
 import org.vhostuser.spec.generate.Language;
@@ -52,6 +53,7 @@ final class BuildCommand implements Callable<Integer> {
             spec.commandLine().getErr()), EnumSet.allOf(Language.class), ""), generated);
     spec.commandLine().getOut().println(generated + ": generated JSON, C and Rust");
     return SiteCommand.render(registryOption, out.resolve("site"), false, false,
-        spec.commandLine().getOut(), spec.commandLine().getErr());
+        () -> Optional.of(checked.registry().registry()), spec.commandLine().getOut(),
+        spec.commandLine().getErr());
   }
 }

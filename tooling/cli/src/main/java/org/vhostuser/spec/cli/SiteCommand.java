@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import org.vhostuser.spec.registry.Registry;
 import org.vhostuser.spec.site.SiteBuilder;
 import picocli.CommandLine.Command;
@@ -36,13 +37,20 @@ final class SiteCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    return render(registryOption, out, force, releases, spec.commandLine().getOut(),
-        spec.commandLine().getErr());
+    PrintWriter err = spec.commandLine().getErr();
+    return render(registryOption, out, force, releases,
+        () -> ValidRegistry.loadWithProse(registryOption, err, "site not rendered"),
+        spec.commandLine().getOut(), err);
   }
 
-  /** Validates, then renders into {@code out}; shared with {@code build}. */
+  /**
+   * Renders into {@code out} from the registry {@code validated} gives once the site turns out
+   * to need rendering (empty when it is not valid; the supplier reported why); shared with
+   * {@code build}, which has validated already.
+   */
   static int render(RegistryOption registryOption, Path out, boolean force, boolean releases,
-      PrintWriter stdout, PrintWriter stderr) throws IOException {
+      Supplier<Optional<Registry>> validated, PrintWriter stdout, PrintWriter stderr)
+      throws IOException {
     // Rendered chapters are kept beside the output, for example in build/.site-chapters.
     Path chapters = out.toAbsolutePath().normalize()
         .resolveSibling("." + out.getFileName() + "-chapters");
@@ -56,8 +64,7 @@ final class SiteCommand implements Callable<Integer> {
       if (builder.needsRenderer(releases)) {
         renderer.start(); // JRuby starts while the registry loads and the other pages are written
       }
-      Optional<Registry> registry =
-          ValidRegistry.loadWithProse(registryOption, stderr, "site not rendered");
+      Optional<Registry> registry = validated.get();
       if (registry.isEmpty()) {
         return ExitCodes.PROBLEMS;
       }
