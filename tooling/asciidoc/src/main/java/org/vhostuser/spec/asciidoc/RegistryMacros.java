@@ -23,6 +23,8 @@ import org.vhostuser.spec.registry.Registry;
 final class RegistryMacros {
   private final Supplier<Registry> registry;
   private final Supplier<Map<String, String>> releases;
+  /** The writer of the latest registry and releases, reused by every macro of a render. */
+  private volatile Writing writing;
   /** Per thread, so parts of a specification can render on several threads at once. */
   private final ThreadLocal<List<String>> problems = ThreadLocal.withInitial(ArrayList::new);
 
@@ -92,11 +94,29 @@ final class RegistryMacros {
         Document document = parent.getDocument();
         IntSupplier tableNumbers = () -> document.getAttribute("table-caption") == null ? 0
             : document.getAndIncrementCounter("table-number");
-        return writer.write(new RegistryHtml(registry.get(), releases.get()), target, tableNumbers)
+        return writer.write(registryHtml(), target, tableNumbers)
             .map(text -> (StructuralNode) createBlock(parent, "pass", text))
             .orElse(null);
       }
     };
+  }
+
+  /** A registry writer with the inputs it was made from. */
+  private record Writing(Registry registry, Map<String, String> releases, RegistryHtml html) {}
+
+  /**
+   * The writer for the current registry and releases, made once per registry rather than once
+   * per macro (it lays out every payload when made).
+   */
+  private RegistryHtml registryHtml() {
+    Registry current = registry.get();
+    Map<String, String> firsts = releases.get();
+    Writing latest = writing;
+    if (latest == null || latest.registry() != current || latest.releases() != firsts) {
+      latest = new Writing(current, firsts, new RegistryHtml(current, firsts));
+      writing = latest;
+    }
+    return latest.html();
   }
 
   /** {@code vu:NAME[]}: a link to the entry, showing its name (or the given text). */
