@@ -27,7 +27,7 @@
 /** The revision of the specification this header was generated from. */
 #define VHOST_USER_SPEC_REVISION "0123456789abcdef0123456789abcdef01234567"
 
-/* Message header flags and protocol limits. */
+/* Message header flags, protocol limits and reserved number ranges. */
 
 #define VHOST_USER_VERSION_MASK 0x3u
 #define VHOST_USER_REPLY_MASK (1u << 2)
@@ -35,6 +35,9 @@
 #define VHOST_USER_HEADER_SIZE 12u
 /** descriptors per message */
 #define VHOST_USER_MAX_FDS 8u
+/** Private experiments between a front-end and a back-end built together. Numbers 0xff00 to 0xffff of the front-end table. */
+#define VHOST_USER_FRONT_END_EXPERIMENTS_FIRST 0xff00u
+#define VHOST_USER_FRONT_END_EXPERIMENTS_LAST 0xffffu
 
 /* Requests the front-end sends on the main socket. */
 

@@ -30,6 +30,10 @@ pub const VHOST_USER_REPLY_MASK: u32 = 1 << 2;
 pub const VHOST_USER_HEADER_SIZE: u64 = 12;
 /// descriptors per message
 pub const VHOST_USER_MAX_FDS: u64 = 8;
+/// Private experiments between a front-end and a back-end built together. Numbers 0xff00 to 0xffff of the front-end table. First number.
+pub const VHOST_USER_FRONT_END_EXPERIMENTS_FIRST: u32 = 0xff00;
+/// Private experiments between a front-end and a back-end built together. Numbers 0xff00 to 0xffff of the front-end table. Last number.
+pub const VHOST_USER_FRONT_END_EXPERIMENTS_LAST: u32 = 0xffff;
 
 // Access rights. (iotlb_perm)
 pub const VHOST_ACCESS_RO: u8 = 1;

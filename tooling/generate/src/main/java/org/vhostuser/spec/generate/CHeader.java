@@ -11,6 +11,7 @@ import org.vhostuser.spec.registry.FeatureTable;
 import org.vhostuser.spec.registry.Field;
 import org.vhostuser.spec.registry.Layouts;
 import org.vhostuser.spec.registry.Limit;
+import org.vhostuser.spec.registry.NumberRange;
 import org.vhostuser.spec.registry.Message;
 import org.vhostuser.spec.registry.MessageTable;
 import org.vhostuser.spec.registry.Payload;
@@ -96,7 +97,7 @@ public final class CHeader {
   }
 
   private void header() {
-    section("Message header flags and protocol limits.");
+    section("Message header flags, protocol limits and reserved number ranges.");
     for (EnumMember flag : registry.header().flags()) {
       doc(flag.summary());
       define(flag.name(), memberValue(flag, Primitive.U32));
@@ -104,6 +105,11 @@ public final class CHeader {
     for (Limit limit : registry.header().limits()) {
       doc(limit.summary());
       define(limit.name(), limit.value() + "u");
+    }
+    for (NumberRange range : registry.info().reservedRanges()) {
+      doc(Names.rangeDoc(range));
+      define(Names.range(range) + "_FIRST", "0x" + Long.toHexString(range.first()) + "u");
+      define(Names.range(range) + "_LAST", "0x" + Long.toHexString(range.last()) + "u");
     }
     line("");
   }

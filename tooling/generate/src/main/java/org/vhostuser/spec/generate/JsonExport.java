@@ -12,6 +12,7 @@ import org.vhostuser.spec.registry.Field;
 import org.vhostuser.spec.registry.JsonWriter;
 import org.vhostuser.spec.registry.Layouts;
 import org.vhostuser.spec.registry.Limit;
+import org.vhostuser.spec.registry.NumberRange;
 import org.vhostuser.spec.registry.Message;
 import org.vhostuser.spec.registry.MessageTable;
 import org.vhostuser.spec.registry.Payload;
@@ -57,6 +58,7 @@ public final class JsonExport {
     features(json, "virtio_features", registry.virtioFeatures(), provenance);
     payloads(json, registry, layouts);
     enums(json, registry);
+    reservedRanges(json, registry);
     json.endObject();
     return new GeneratedFile(Language.JSON.fileName(), json.toString());
   }
@@ -78,6 +80,17 @@ public final class JsonExport {
       json.endObject();
     }
     json.endArray().endObject();
+  }
+
+  /** The blocks of numbers set aside in registry.yaml, which no entry may take. */
+  private static void reservedRanges(JsonWriter json, Registry registry) {
+    json.name("reserved_ranges").beginArray();
+    for (NumberRange range : registry.info().reservedRanges()) {
+      json.beginObject().name("table").value(range.table()).name("first").value(range.first())
+          .name("last").value(range.last()).name("use").value(range.use())
+          .name("summary").value(range.summary()).endObject();
+    }
+    json.endArray();
   }
 
   private static void messages(JsonWriter json, String key, MessageTable table,

@@ -45,6 +45,21 @@ final class Names {
     };
   }
 
+  /**
+   * The constant naming a reserved number range, without _FIRST or _LAST: the table and the
+   * range's use, as in {@code VHOST_USER_FRONT_END_EXPERIMENTS}.
+   */
+  static String range(org.vhostuser.spec.registry.NumberRange range) {
+    return ("VHOST_USER_" + range.table() + "_" + range.use()).toUpperCase(Locale.ROOT)
+        .replaceAll("[^A-Z0-9]+", "_");
+  }
+
+  /** What a reserved range's constants say of it: its summary and its bounds. */
+  static String rangeDoc(org.vhostuser.spec.registry.NumberRange range) {
+    return doc(range.summary()) + " Numbers 0x" + Long.toHexString(range.first()) + " to 0x"
+        + Long.toHexString(range.last()) + " of the " + range.table() + " table.";
+  }
+
   /** One line of documentation text: collapsed white space, no comment terminators. */
   static String doc(String text) {
     return text == null ? "" : text.strip().replaceAll("\\s+", " ").replace("*/", "* /");

@@ -10,6 +10,7 @@ import org.vhostuser.spec.registry.FeatureTable;
 import org.vhostuser.spec.registry.Field;
 import org.vhostuser.spec.registry.Layouts;
 import org.vhostuser.spec.registry.Limit;
+import org.vhostuser.spec.registry.NumberRange;
 import org.vhostuser.spec.registry.Message;
 import org.vhostuser.spec.registry.MessageTable;
 import org.vhostuser.spec.registry.Payload;
@@ -91,6 +92,14 @@ public final class RustModule {
     for (Limit limit : registry.header().limits()) {
       doc("", limit.summary());
       line("pub const " + limit.name() + ": u64 = " + limit.value() + ";");
+    }
+    for (NumberRange range : registry.info().reservedRanges()) {
+      doc("", Names.rangeDoc(range) + " First number.");
+      line("pub const " + Names.range(range) + "_FIRST: u32 = 0x"
+          + Long.toHexString(range.first()) + ";");
+      doc("", Names.rangeDoc(range) + " Last number.");
+      line("pub const " + Names.range(range) + "_LAST: u32 = 0x"
+          + Long.toHexString(range.last()) + ";");
     }
     line("");
     for (EnumType e : registry.enums()) {
