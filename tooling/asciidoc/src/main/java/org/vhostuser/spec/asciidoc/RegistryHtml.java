@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.function.IntSupplier;
 import java.util.stream.Collectors;
 import org.vhostuser.spec.registry.Anchors;
+import org.vhostuser.spec.registry.Deprecation;
 import org.vhostuser.spec.registry.Direction;
 import org.vhostuser.spec.registry.EnumKind;
 import org.vhostuser.spec.registry.EnumMember;
@@ -77,13 +78,8 @@ final class RegistryHtml {
     rows.add(row("Reply payload", m.replies() == Replies.NEVER ? "none" : payload(m.reply())));
     rows.add(row("Reply file descriptors", fds(m.replyFds())));
     rows.add(row("Requires", requirements(m)));
-    if (!m.previousNames().isEmpty()) {
-      rows.add(row("Previous names", codes(m.previousNames())));
-    }
-    rows.add(row("Status", status(m.status(), m.deprecated() == null ? null
-        : m.deprecated().replacement(), m.deprecated() == null ? null : m.deprecated().reason())));
-    since(rows, m.name());
-    return card(Anchors.constant(m.name()), m.name(), m.summary(), "vu-message", rows);
+    return card(m.name(), m.summary(), "vu-message", rows, m.previousNames(), m.status(),
+        m.deprecated());
   }
 
   /** The card of one feature, as HTML. */
@@ -96,21 +92,30 @@ final class RegistryHtml {
         : constant("VHOST_USER_GET_FEATURES") + ", " + constant("VHOST_USER_SET_FEATURES")));
     rows.add(row("Depends on", refs(f.dependsOn())));
     rows.add(row("Enables", refs(f.enables())));
-    if (!f.previousNames().isEmpty()) {
-      rows.add(row("Previous names", codes(f.previousNames())));
+    return card(f.name(), f.summary(), "vu-feature", rows, f.previousNames(), f.status(),
+        f.deprecated());
+  }
+
+  /**
+   * A card of a message or feature: {@code rows}, then the rows every card ends with (previous
+   * names, status, first release).
+   */
+  private String card(String name, String summary, String role, List<String> rows,
+      List<String> previousNames, Status status, Deprecation deprecated) {
+    if (!previousNames.isEmpty()) {
+      rows.add(row("Previous names", codes(previousNames)));
     }
-    rows.add(row("Status", status(f.status(), f.deprecated() == null ? null
-        : f.deprecated().replacement(), f.deprecated() == null ? null : f.deprecated().reason())));
-    since(rows, f.name());
-    return card(Anchors.constant(f.name()), f.name(), f.summary(), "vu-feature", rows);
+    rows.add(row("Status", status(status, deprecated == null ? null : deprecated.replacement(),
+        deprecated == null ? null : deprecated.reason())));
+    since(rows, name);
+    return card(Anchors.constant(name), name, summary, role, rows);
   }
 
   /** Every message of one direction, by id. */
   String messagesTable(MessageTable table, IntSupplier tableNumber) {
     List<List<String>> rows = table.messages().stream()
         .sorted(Comparator.comparing(Message::id, Comparator.nullsLast(Long::compare)))
-        .map(m -> List.of(String.valueOf(m.id()), HtmlText.link(Anchors.constant(m.name()), m.name()),
-            HtmlText.text(m.summary()), m.status().yamlName()))
+        .map(m -> indexRow(m.id(), m.name(), m.summary(), m.status()))
         .toList();
     return table(null, "vu-index", caption(tableNumber, "All " + table.direction().yamlName()
         + " messages"), INDEX_COLUMNS_MESSAGES, List.of("Id", "Message", "Summary", "Status"), rows);
@@ -120,12 +125,17 @@ final class RegistryHtml {
   String featuresTable(FeatureTable table, IntSupplier tableNumber) {
     List<List<String>> rows = table.features().stream()
         .sorted(Comparator.comparing(Feature::bit, Comparator.nullsLast(Long::compare)))
-        .map(f -> List.of(String.valueOf(f.bit()), HtmlText.link(Anchors.constant(f.name()), f.name()),
-            HtmlText.text(f.summary()), f.status().yamlName()))
+        .map(f -> indexRow(f.bit(), f.name(), f.summary(), f.status()))
         .toList();
     return table(null, "vu-index", caption(tableNumber, "All "
         + table.kind().name().toLowerCase(Locale.ROOT) + " features"), INDEX_COLUMNS_FEATURES,
         List.of("Bit", "Feature", "Summary", "Status"), rows);
+  }
+
+  /** A row of an index table: number, linked name, summary and status. */
+  private static List<String> indexRow(Long number, String name, String summary, Status status) {
+    return List.of(String.valueOf(number), HtmlText.link(Anchors.constant(name), name),
+        HtmlText.text(summary), status.yamlName());
   }
 
   /** A payload's layout (offset, size, field, type and meaning of every field), then its summary. */
