@@ -1,12 +1,14 @@
 package org.vhostuser.spec.cli;
 
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.vhostuser.spec.generate.Generation;
@@ -54,6 +56,21 @@ final class MaintainersCommand implements Runnable {
       }
       return MaintainersFile.read(file, out);
     }
+
+    /**
+     * The sections of a file without errors; empty after printing the file's diagnostics to
+     * {@code err} when it has any, since answers drawn from a broken file would be wrong.
+     */
+    Optional<List<Section>> readValid(PrintWriter err) throws IOException {
+      Diagnostics out = new Diagnostics();
+      List<Section> sections = read(out);
+      List<Diagnostic> found = out.sorted();
+      if (Strictness.exitCode(found) != ExitCodes.OK) {
+        new DiagnosticPrinter().printText(found, err);
+        return Optional.empty();
+      }
+      return Optional.of(sections);
+    }
   }
 
   /** {@code maintainers check}: format, and patterns that match no file. */
@@ -92,13 +109,16 @@ final class MaintainersCommand implements Runnable {
 
     @Override
     public Integer call() throws IOException {
-      Diagnostics out = new Diagnostics();
-      List<Section> sections = read(out);
-      Path root = root();
       if (paths.isEmpty() && base == null) {
         throw new picocli.CommandLine.ParameterException(spec.commandLine(),
             "name the files (PATH...) or a revision to compare with (--diff BASE)");
       }
+      Optional<List<Section>> valid = readValid(spec.commandLine().getErr());
+      if (valid.isEmpty()) {
+        return ExitCodes.PROBLEMS;
+      }
+      List<Section> sections = valid.get();
+      Path root = root();
       List<String> relative = new ArrayList<>();
       if (base != null) {
         try {
@@ -151,14 +171,12 @@ final class MaintainersCommand implements Runnable {
 
     @Override
     public Integer call() throws IOException {
-      Diagnostics out = new Diagnostics();
-      List<Section> sections = read(out);
-      if (Strictness.exitCode(out.sorted()) != ExitCodes.OK) {
-        new DiagnosticPrinter().printText(out.sorted(), spec.commandLine().getErr());
+      Optional<List<Section>> sections = readValid(spec.commandLine().getErr());
+      if (sections.isEmpty()) {
         return ExitCodes.PROBLEMS;
       }
       Path target = root().resolve(CodeOwners.PATH);
-      String text = CodeOwners.render(sections);
+      String text = CodeOwners.render(sections.get());
       if (check) {
         boolean same = Files.isRegularFile(target) && Files.readString(target).equals(text);
         if (!same) {

@@ -69,6 +69,24 @@ class MaintainersCommandTest {
   }
 
   @Test
+  void forRefusesAFileWithFormatErrors() throws IOException {
+    Path file = Files.writeString(temp.resolve("MAINTAINERS"), """
+        Prose
+        M: not a person
+        S: Maintained
+        F: MAINTAINERS
+        """);
+    CommandRun run = CommandRun.of("maintainers", "for", "--file", file.toString(),
+        file.toString());
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.out()).isEmpty();
+    assertThat(run.diagnostics(temp.resolve("x").toString())).containsExactly(
+        "SPEC/MAINTAINERS:2:1: error: expected 'Full Name <address>' or 'github:USER', found 'not a"
+            + " person' [maintainers-format]");
+    assertThat(run.hasNoStackTrace()).isTrue();
+  }
+
+  @Test
   void aPathOutsideTheRepositoryIsOneCleanLine() {
     CommandRun run = CommandRun.of("maintainers", "for", "--file", "../../MAINTAINERS",
         "/etc/hostname");
@@ -132,10 +150,12 @@ class MaintainersCommandTest {
     Path file = Files.writeString(temp.resolve("MAINTAINERS"), """
         Prose
         M: Ada Lovelace <ada@example.org>
+        S: Maintained
         F: spec/*.adoc
 
         Tools
         R: Bob Reviewer <bob@example.org>
+        S: Maintained
         F: tooling/
         """);
     try (org.eclipse.jgit.api.Git git = org.eclipse.jgit.api.Git.init()
