@@ -36,6 +36,8 @@ final class RegistryMacros {
   /** Registers every macro. */
   void register(JavaExtensionRegistry extensions) {
     extensions.inlineMacro(new Reference());
+    extensions.inlineMacro(new RuleOpening());
+    extensions.inlineMacro(new RuleReference());
     extensions.blockMacro(html("vu-message", (doc, name, tables) -> find(name, "message",
         registry.get().allMessages().filter(m -> name.equals(m.name())).findFirst()
             .map(doc::messageCard))));
@@ -131,11 +133,67 @@ final class RegistryMacros {
       if (anchor.isEmpty()) {
         problems.get().add("vu:" + target + "[] names no registry entry");
       }
-      Object text = attributes.get("text");
-      String shown = text == null || text.toString().isBlank() ? target : text.toString();
+      String text = linkText(attributes);
+      String shown = text.isBlank() ? target : text;
       return createPhraseNode(parent, "anchor", shown,
           Map.of("role", "vu-ref"), Map.of("type", ":link", "target", "#" + anchor.orElse(target)));
     }
+  }
+
+  /** An inline macro whose output is HTML, written to the page as it is. */
+  private abstract static class RawInlineMacro extends InlineMacroProcessor {
+    RawInlineMacro(String name) {
+      super(name);
+    }
+
+    PhraseNode raw(StructuralNode parent, String html) {
+      return createPhraseNode(parent, "quoted", html, Map.of(), Map.of("type", ":unquoted"));
+    }
+  }
+
+  /**
+   * {@code vu-rule:ID[SOURCE]}: the permalink and source label of a rule. A malformed rule is
+   * reported by validate, before any render; here it only must not break the page.
+   */
+  private final class RuleOpening extends RawInlineMacro {
+    RuleOpening() {
+      super("vu-rule");
+    }
+
+    @Override
+    public PhraseNode process(StructuralNode parent, String target, Map<String, Object> attributes) {
+      String kind = "position";
+      String value = "";
+      for (String key : List.of("qemu", "impl", "position")) {
+        if (attributes.get(key) != null) {
+          kind = key;
+          value = attributes.get(key).toString();
+          break;
+        }
+      }
+      if (value.isBlank()) {
+        problems.get().add("vu-rule:" + target + "[] has no source");
+      }
+      return raw(parent, RuleHtml.opening(target, kind, value));
+    }
+  }
+
+  /** {@code vu-rule-ref:ID[text]}: a link to a rule; validate checks that the rule exists. */
+  private final class RuleReference extends RawInlineMacro {
+    RuleReference() {
+      super("vu-rule-ref");
+    }
+
+    @Override
+    public PhraseNode process(StructuralNode parent, String target, Map<String, Object> attributes) {
+      return raw(parent, RuleHtml.reference(target, linkText(attributes)));
+    }
+  }
+
+  /** The text written in a macro's brackets (its first positional attribute), or "". */
+  private static String linkText(Map<String, Object> attributes) {
+    Object text = attributes.getOrDefault("text", attributes.get("1"));
+    return text == null ? "" : text.toString();
   }
 
   private Optional<String> anchor(String target) {

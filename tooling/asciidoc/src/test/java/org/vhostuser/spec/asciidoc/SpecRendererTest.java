@@ -46,6 +46,33 @@ class SpecRendererTest {
   }
 
   @Test
+  void aRuleOpensWithItsPermalinkAndSourceAndReferencesLinkToIt() throws IOException {
+    Path index = Files.writeString(temp.resolve("index.adoc"), String.join("\n", "= T", "",
+        "vu-rule:ring-a[qemu=\"Ring states\"] A back-end MUST <stop>.", "",
+        "* vu-rule:ring-b[impl=\"QEMU & libvhost-user\"] It MAY.",
+        "* vu-rule:ring-c[position=\"a reason & more\"] It SHOULD.", "",
+        "See vu-rule-ref:ring-a[] and vu-rule-ref:ring-b[that rule].", ""));
+    SpecRenderer.Rendered rendered = renderer.render(index, registry);
+
+    assertThat(rendered.problems()).isEmpty();
+    assertThat(rendered.html()).contains(
+        "<p><span class=\"vu-rule\" id=\"rule-ring-a\"><a class=\"vu-rule-id\" href=\"#rule-ring-a\">"
+            + "ring-a</a><a class=\"vu-rule-source vu-rule-qemu\" href=\"" + RuleHtml.QEMU_MANUAL
+            + "#ring-states\">QEMU: Ring states</a></span> A back-end MUST &lt;stop&gt;.</p>",
+        "<span class=\"vu-rule-source vu-rule-impl\">implementations: QEMU &amp; libvhost-user</span>",
+        "href=\"positions.html#rule-ring-c\" title=\"a reason &amp; more\"",
+        "<a class=\"vu-rule-ref\" href=\"#rule-ring-a\">ring-a</a>",
+        "<a class=\"vu-rule-ref\" href=\"#rule-ring-b\">that rule</a>");
+  }
+
+  @Test
+  void sectionAnchorsFollowSphinx() {
+    assertThat(RuleHtml.qemuSectionAnchor("Front-end message types")).isEqualTo("front-end-message-types");
+    assertThat(RuleHtml.qemuSectionAnchor("Inflight I/O tracking")).isEqualTo("inflight-i-o-tracking");
+    assertThat(RuleHtml.qemuSectionAnchor("2. Memory (\"regions\")")).isEqualTo("memory-regions");
+  }
+
+  @Test
   void aNameMissingFromTheRegistryIsAProblemOfTheRender() throws IOException {
     Path index = Files.writeString(temp.resolve("index.adoc"),
         "= T\n\nSee vu:VHOST_USER_NOPE[].\n\nvu-message::VHOST_USER_NOPE[]\n");

@@ -3,12 +3,22 @@ package org.vhostuser.spec.cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import org.vhostuser.spec.conform.ReportFormat;
+import org.vhostuser.spec.prose.ProseIndex;
+import org.vhostuser.spec.prose.ProseScanner;
+import org.vhostuser.spec.prose.Rule;
+import org.vhostuser.spec.prose.RuleSource;
+import org.vhostuser.spec.prose.SpecCheck;
+import org.vhostuser.spec.registry.Code;
 import org.vhostuser.spec.registry.Diagnostic;
+import org.vhostuser.spec.registry.Diagnostics;
+import org.vhostuser.spec.registry.Spelling;
 import org.vhostuser.spec.rst.ComparedRegistry;
 import org.vhostuser.spec.rst.Difference;
 import org.vhostuser.spec.rst.KnownDifferences;
@@ -44,6 +54,11 @@ final class CompareRstCommand implements Callable<Integer> {
   @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
       description = "Report format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
   Format format;
+
+  @Option(names = "--check-rules", description = "Also check that every rule of the prose beside"
+      + " the registry that cites QEMU's text (vu-rule:ID[qemu=\"Section\"]) names a section"
+      + " this document has.")
+  boolean checkRules;
 
   @Parameters(index = "0", paramLabel = "FILE", description = "The vhost-user.rst to compare.")
   Path file;
@@ -85,6 +100,9 @@ final class CompareRstCommand implements Callable<Integer> {
       explained = applied.explained();
       problems.addAll(applied.stale());
     }
+    if (checkRules) {
+      problems.addAll(citedSections(document.get()));
+    }
     String report = ReportFormat.valueOf(format.name().toUpperCase(Locale.ROOT))
         .write(RstReport.of(document.get(), all, reported));
     spec.commandLine().getOut().print(report);
@@ -94,5 +112,28 @@ final class CompareRstCommand implements Callable<Integer> {
     }
     printer.printText(problems, spec.commandLine().getErr());
     return reported.isEmpty() && problems.isEmpty() ? ExitCodes.OK : ExitCodes.PROBLEMS;
+  }
+
+  /**
+   * The rules of the prose beside the registry that cite a section of QEMU's text which the
+   * compared document does not have (none when the registry has no prose beside it).
+   */
+  private List<Diagnostic> citedSections(RstDocument document) {
+    Optional<Path> prose = SpecCheck.defaultProse(registry);
+    if (prose.isEmpty()) {
+      throw new UserException("--check-rules needs the prose beside the registry: no index.adoc"
+          + " in the parent folder of " + registry);
+    }
+    Set<String> titles = new HashSet<>(document.sections());
+    Diagnostics out = new Diagnostics();
+    ProseIndex index = ProseScanner.scan(prose.get(), out);
+    for (Rule rule : index.rules()) {
+      rule.source().filter(s -> s.kind() == RuleSource.Kind.QEMU)
+          .filter(s -> !titles.contains(s.value()))
+          .ifPresent(s -> out.error(rule.at(), Code.RULE_SECTION_MISSING, "rule '" + rule.id()
+              + "' cites the section '" + s.value() + "', which " + document.file().getFileName()
+              + " does not have" + Spelling.suggestion(s.value(), titles)));
+    }
+    return out.sorted();
   }
 }

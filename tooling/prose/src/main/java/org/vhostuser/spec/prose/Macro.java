@@ -7,6 +7,8 @@ import java.util.Optional;
 public enum Macro {
   /** {@code vu:NAME[]}: an inline link to any registry entry. */
   REFERENCE("vu", false),
+  /** {@code vu-rule-ref:ID[]}: an inline link to a rule of the prose. */
+  RULE_REFERENCE("vu-rule-ref", false),
   /** {@code vu-message::NAME[]}: a message's card. */
   MESSAGE_CARD("vu-message", true),
   /** {@code vu-feature::NAME[]}: a feature's card. */

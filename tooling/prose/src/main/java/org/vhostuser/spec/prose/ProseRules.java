@@ -42,12 +42,14 @@ public final class ProseRules {
     checkCards(registry, index, out);
     checkBareNumbers(index, names, out);
     checkCrossReferences(index, names, out);
+    RuleChecks.check(index, out);
     return out.sorted();
   }
 
   private static void checkReferences(ProseIndex index, RegistryNames names, Diagnostics out) {
     for (MacroUse use : index.macros()) {
       switch (use.macro()) {
+        case RULE_REFERENCE -> { } // checked with the rules, see RuleChecks
         case REFERENCE -> expect(out, use, names.all(), names.kind(use.target()) != null, "entry");
         case MESSAGE_CARD -> expectKind(out, use, names, Kind.MESSAGE, "message");
         case FEATURE_CARD -> expectKind(out, use, names, Kind.FEATURE, "feature");

@@ -8,7 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -29,11 +31,34 @@ public final class ProseScanner {
       Pattern.compile("(?<![\\w-])vu:([A-Za-z0-9_.]+)\\[[^\\]]*\\]");
   static final Pattern VERBATIM_FENCE = Pattern.compile("^(-{4,}|\\.{4,})\\s*$");
   static final Pattern COMMENT_FENCE = Pattern.compile("^/{4,}\\s*$");
+  /** {@code vu-rule:ID[SOURCE]}: opens a rule. */
+  static final Pattern RULE = Pattern.compile("(?<![\\w-])vu-rule:([^\\[\\s]*)\\[([^\\]]*)\\]");
+  /** {@code vu-rule-ref:ID[text]}: a link to a rule. */
+  static final Pattern RULE_REFERENCE =
+      Pattern.compile("(?<![\\w-])vu-rule-ref:([^\\[\\s]*)\\[[^\\]]*\\]");
+  /** One {@code key="value"} or {@code key=value} attribute of a macro's brackets. */
+  static final Pattern ATTRIBUTE =
+      Pattern.compile("\\s*([\\w-]+)\\s*=\\s*(?:\"([^\"]*)\"|([^,]*))\\s*(?:,|$)");
+  /** An RFC 2119 / RFC 8174 keyword, in upper case. */
+  static final Pattern KEYWORD = Pattern.compile("(?<![\\w-])(MUST NOT|MUST|SHALL NOT|SHALL"
+      + "|SHOULD NOT|SHOULD|NOT RECOMMENDED|RECOMMENDED|MAY|REQUIRED|OPTIONAL)(?![\\w-])");
+  /** Literal text where words are not read: code spans, passthroughs. */
+  static final Pattern LITERAL = Pattern.compile("`[^`]*`|\\+[^+\\s][^+]*\\+|pass:[a-z,]*\\[[^\\]]*\\]");
+  /** A line that starts a new paragraph-like unit: a list item, a heading, a table cell. */
+  static final Pattern UNIT_START =
+      Pattern.compile("^\\s*(?:[*.]+|-|\\d+\\.|[a-z]\\.)\\s+\\S.*|^=+\\s.*|^\\|.*");
+  /** A line that is no text of its own and ends a unit: a delimiter, attributes, a block title. */
+  static final Pattern UNIT_BREAK = Pattern.compile(
+      "^\\s*$|^(?:={4,}|\\*{4,}|_{4,}|-{2}|\\+{4,}|\\|===+)\\s*$|^\\[.*\\]\\s*$|^\\.[^.\\s].*|^:[\\w-]+:.*");
 
   private final Diagnostics out;
   private final List<MacroUse> macros = new ArrayList<>();
   private final List<Include> includes = new ArrayList<>();
   private final List<ProseLine> lines = new ArrayList<>();
+  private final List<Rule> rules = new ArrayList<>();
+  private final List<LooseKeyword> looseKeywords = new ArrayList<>();
+  /** The rule whose text is being read, until its paragraph or list item ends. */
+  private OpenRule open;
   private final Set<Path> visiting = new HashSet<>();
 
   private ProseScanner(Diagnostics out) {
@@ -44,7 +69,9 @@ public final class ProseScanner {
   public static ProseIndex scan(Path indexFile, Diagnostics out) {
     ProseScanner scanner = new ProseScanner(out);
     scanner.scanFile(indexFile, SourcePosition.ofFile(indexFile));
-    return new ProseIndex(scanner.macros, scanner.includes, scanner.lines);
+    scanner.closeRule();
+    return new ProseIndex(scanner.macros, scanner.includes, scanner.lines, scanner.rules,
+        scanner.looseKeywords);
   }
 
   private void scanFile(Path file, SourcePosition includedAt) {
@@ -79,14 +106,19 @@ public final class ProseScanner {
           && (verbatimFence == null || line.trim().equals(verbatimFence))) {
         verbatim = !verbatim;
         verbatimFence = verbatim ? line.trim() : null;
+        closeRule();
         continue;
       }
       lines.add(new ProseLine(file, number, line, verbatim));
       if (verbatim) {
         continue; // macros are not expanded in listing and literal blocks
       }
+      if (UNIT_BREAK.matcher(line).matches() || UNIT_START.matcher(line).matches()) {
+        closeRule();
+      }
       Matcher include = INCLUDE.matcher(line);
       if (include.matches()) {
+        closeRule();
         SourcePosition at = new SourcePosition(file, number, 1);
         Path target = file.resolveSibling(include.group(1).trim());
         boolean exists = Files.isRegularFile(target);
@@ -100,6 +132,7 @@ public final class ProseScanner {
       }
       Matcher block = BLOCK_MACRO.matcher(line);
       if (block.matches()) {
+        closeRule();
         SourcePosition at = new SourcePosition(file, number, 1);
         Optional<Macro> macro = Macro.block(block.group(1));
         if (macro.isPresent()) {
@@ -114,6 +147,100 @@ public final class ProseScanner {
         macros.add(new MacroUse(Macro.REFERENCE, inline.group(1),
             new SourcePosition(file, number, inline.start() + 1)));
       }
+      Matcher ruleReference = RULE_REFERENCE.matcher(line);
+      while (ruleReference.find()) {
+        macros.add(new MacroUse(Macro.RULE_REFERENCE, ruleReference.group(1),
+            new SourcePosition(file, number, ruleReference.start() + 1)));
+      }
+      if (!UNIT_BREAK.matcher(line).matches()) {
+        readWords(file, number, line);
+      }
+    }
+    closeRule();
+  }
+
+  /**
+   * Reads one line of running text: the rules it opens, the text it adds to the open rule, and
+   * the keywords it has outside any rule.
+   */
+  private void readWords(Path file, int number, String line) {
+    char[] words = line.toCharArray();
+    blank(words, LITERAL.matcher(line));
+    blank(words, RULE_REFERENCE.matcher(line));
+    Matcher rule = RULE.matcher(line);
+    int textFrom = 0;
+    while (rule.find()) {
+      blank(words, rule.start(), rule.end());
+      looseKeywords(file, number, words, textFrom, rule.start());
+      if (open != null) {
+        open.text.append(line, textFrom, rule.start());
+      }
+      closeRule();
+      open = new OpenRule(rule.group(1), attributes(rule.group(2)),
+          new SourcePosition(file, number, rule.start() + 1));
+      textFrom = rule.end();
+    }
+    looseKeywords(file, number, words, textFrom, words.length);
+    if (open != null) {
+      open.text.append(line, textFrom, line.length()).append('\n');
+    }
+  }
+
+  private void looseKeywords(Path file, int number, char[] words, int from, int to) {
+    if (open != null) {
+      return;
+    }
+    Matcher keyword = KEYWORD.matcher(new String(words)).region(from, to);
+    while (keyword.find()) {
+      looseKeywords.add(new LooseKeyword(keyword.group(1),
+          new SourcePosition(file, number, keyword.start() + 1)));
+    }
+  }
+
+  private static void blank(char[] words, Matcher spans) {
+    while (spans.find()) {
+      blank(words, spans.start(), spans.end());
+    }
+  }
+
+  private static void blank(char[] words, int from, int to) {
+    java.util.Arrays.fill(words, from, to, ' ');
+  }
+
+  private void closeRule() {
+    if (open != null) {
+      rules.add(new Rule(open.id, open.attributes, open.text.toString().strip(), open.at));
+      open = null;
+    }
+  }
+
+  /** The attributes of a macro's brackets: {@code key="value"} pairs, in order. */
+  static Map<String, String> attributes(String brackets) {
+    Map<String, String> attributes = new LinkedHashMap<>();
+    Matcher attribute = ATTRIBUTE.matcher(brackets);
+    int at = 0;
+    while (at < brackets.length() && attribute.find(at) && attribute.start() == at) {
+      String value = attribute.group(2) != null ? attribute.group(2) : attribute.group(3);
+      attributes.putIfAbsent(attribute.group(1), value.strip());
+      at = attribute.end();
+    }
+    if (!brackets.substring(at).isBlank()) {
+      attributes.put("", brackets.substring(at).strip()); // text that is no key=value pair
+    }
+    return attributes;
+  }
+
+  /** A rule still being read. */
+  private static final class OpenRule {
+    final String id;
+    final Map<String, String> attributes;
+    final SourcePosition at;
+    final StringBuilder text = new StringBuilder();
+
+    OpenRule(String id, Map<String, String> attributes, SourcePosition at) {
+      this.id = id;
+      this.attributes = attributes;
+      this.at = at;
     }
   }
 

@@ -48,12 +48,19 @@ public enum Code {
   PROSE_DUPLICATE_CARD("a message, feature, payload or enum has more than one card or table"),
   PROSE_BARE_NUMBER("a message id or feature bit typed by hand next to its name in the prose"),
   PROSE_XREF_TO_REGISTRY("a cross-reference to a registry entry's anchor instead of vu:NAME[]"),
+  PROSE_KEYWORD_OUTSIDE_RULE("an RFC 2119 keyword (MUST, SHOULD, MAY, ...) in upper case outside"
+      + " a vu-rule"),
+  PROSE_RULE_WITHOUT_SOURCE("a vu-rule without exactly one source (qemu=, impl= or position=)"),
+  PROSE_DUPLICATE_RULE("two vu-rule macros with the same id"),
+  PROSE_RULE_ID("a vu-rule id that is not lower-case words joined by dashes"),
   // The MAINTAINERS file.
   MAINTAINERS_FORMAT("a MAINTAINERS line or section that does not follow the documented format"),
   MAINTAINERS_PATTERN("a MAINTAINERS file pattern that matches no file of the repository"),
   // QEMU's vhost-user.rst, read by import-rst and compare-rst.
   RST_NOT_A_SPEC("a file read as vhost-user.rst that is not a vhost-user specification"),
   RST_BAD_FIELD("a message or feature line of vhost-user.rst whose value cannot be read"),
+  RULE_SECTION_MISSING("a rule of the prose cites a section of QEMU's text that the compared"
+      + " vhost-user.rst does not have"),
   KNOWN_DIFFERENCE("an entry of a known-differences file that is malformed or no longer occurs");
 
   private final String description;

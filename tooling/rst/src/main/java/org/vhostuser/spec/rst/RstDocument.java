@@ -6,7 +6,8 @@ import org.vhostuser.spec.registry.Direction;
 
 /**
  * The facts of one vhost-user.rst: its messages of both directions and its protocol features,
- * with the lines of the section headings (0 when a section is absent).
+ * with the lines of the section headings (0 when a section is absent) and the title of every
+ * section, in document order.
  */
 public record RstDocument(
     Path file,
@@ -15,8 +16,10 @@ public record RstDocument(
     List<RstFeature> features,
     int frontEndLine,
     int backEndLine,
-    int featuresLine) {
+    int featuresLine,
+    List<String> sections) {
   public RstDocument {
+    sections = List.copyOf(sections);
     frontEnd = List.copyOf(frontEnd);
     backEnd = List.copyOf(backEnd);
     features = List.copyOf(features);

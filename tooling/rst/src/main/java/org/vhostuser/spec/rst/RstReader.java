@@ -109,10 +109,12 @@ public final class RstReader {
     int frontEndLine = 0;
     int backEndLine = 0;
     int featuresLine = 0;
+    List<String> sections = new ArrayList<>();
     Section section = Section.OTHER;
     for (int i = 0; i < lines.size(); i++) {
       if (isHeading(i)) {
         section = sectionOf(lines.get(i));
+        sections.add(lines.get(i).strip());
         if (section == Section.FRONT_END && frontEndLine == 0) {
           frontEndLine = i + 1;
         } else if (section == Section.BACK_END && backEndLine == 0) {
@@ -144,7 +146,7 @@ public final class RstReader {
     List<Diagnostic> diagnostics = out.sorted();
     return new Result(diagnostics.isEmpty()
         ? Optional.of(new RstDocument(file, frontEnd, backEnd, features, frontEndLine,
-            backEndLine, featuresLine))
+            backEndLine, featuresLine, sections))
         : Optional.empty(), diagnostics);
   }
 

@@ -44,6 +44,9 @@ final class SearchIndex {
       String title = heading.group(3).replaceAll("<[^>]+>", "").replace("&#8217;", "'").strip();
       entries.add(new Entry(title, "section", "index.html#" + heading.group(2), ""));
     }
+    for (RenderedRules.RenderedRule rule : RenderedRules.of(specHtml)) {
+      entries.add(new Entry(rule.id(), "rule", "index.html#rule-" + rule.id(), rule.plainText()));
+    }
     return entries;
   }
 

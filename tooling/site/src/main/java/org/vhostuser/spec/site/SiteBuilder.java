@@ -223,14 +223,17 @@ public final class SiteBuilder {
         layout.spec().resolve("index.adoc"), chapters());
     renderedChapters = spec.rendered();
     String page = specPage(written.template(), spec.html());
+    String positions = positionsPage(written.template(), spec.html());
     Map<String, Set<String>> ids = new HashMap<>(written.ids());
     ids.put("index.html", LinkChecker.ids(page));
+    ids.put("positions.html", LinkChecker.ids(positions));
     List<String> problems = new ArrayList<>(spec.problems());
-    problems.addAll(LinkChecker.check(Map.of("index.html", page), ids, written.otherFiles(),
-        locator(spec, page)));
+    problems.addAll(LinkChecker.check(Map.of("index.html", page, "positions.html", positions),
+        ids, written.otherFiles(), locator(spec, page)));
     if (!problems.isEmpty()) {
       return Optional.of(new Result(List.of("index.html"), problems));
     }
+    replace(layout.out().resolve("positions.html"), positions);
     List<String> pages = new ArrayList<>();
     String search = SearchIndex.script(SearchIndex.entries(registry, spec.html()));
     if (!search.equals(written.searchIndex())) {
@@ -269,6 +272,10 @@ public final class SiteBuilder {
     return (name, offset, target) -> body < 0 || !name.equals("index.html") || offset < start
         || offset >= end ? Optional.empty()
         : spec.partAt(offset - start).map(part -> SpecPage.locate(part, target));
+  }
+
+  private static String positionsPage(PageTemplate template, String specHtml) {
+    return template.page("document", "Positions", PositionsPage.body(RenderedRules.of(specHtml)));
   }
 
   private static String specPage(PageTemplate template, String specHtml) {
@@ -364,6 +371,9 @@ public final class SiteBuilder {
         SpecPage.render(renderer, registry, inputs.spec().resolve("index.adoc"), cache);
     String search = SearchIndex.script(SearchIndex.entries(registry, spec.html()));
     Files.writeString(assets.resolve("search-index.js"), search);
+    String positions = positionsPage(template, spec.html());
+    pages.put("positions.html", positions);
+    Files.writeString(out.resolve("positions.html"), positions, StandardCharsets.UTF_8);
     Files.writeString(out.resolve("index.html"), specPage(template, spec.html()),
         StandardCharsets.UTF_8);
     return new Version(new Result(List.copyOf(pages.keySet()), spec.problems()), template, spec,

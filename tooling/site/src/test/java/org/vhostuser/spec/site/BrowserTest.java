@@ -91,7 +91,8 @@ class BrowserTest {
     Files.write(artifacts.resolve("search.png"),
         ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
 
-    for (String page : List.of("index.html", "features.html", "payloads.html", "downloads.html")) {
+    for (String page : List.of("index.html", "features.html", "payloads.html", "downloads.html",
+        "positions.html")) {
       browser.get(server.address().resolve(page).toString());
     }
     List<LogEntry> errors = browser.manage().logs().get(LogType.BROWSER).getAll().stream()

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -40,7 +41,8 @@ class SiteBuilderTest {
   void buildsEveryPageWithoutAProblem() {
     assertThat(result.problems()).isEmpty();
     assertThat(result.pages()).contains("index.html", "messages.html", "features.html",
-        "payloads.html", "downloads.html", "readme.html", "contributing.html", "maintainers.html");
+        "payloads.html", "downloads.html", "readme.html", "contributing.html", "maintainers.html",
+        "positions.html");
   }
 
   @Test
@@ -60,6 +62,23 @@ class SiteBuilderTest {
     }
     assertThat(spec.select("nav#toc a")).hasSizeGreaterThan(50);
     assertThat(spec.select("h2").first().text()).matches("\\d+\\. .*|About this document");
+  }
+
+  @Test
+  void everyPositionOfTheSpecificationIsOnThePositionsPageAndLinksBack() throws IOException {
+    Document spec = page("index.html");
+    Document positions = page("positions.html");
+    List<String> positionRules = spec.select(".vu-rule:has(.vu-rule-position)").eachAttr("id");
+    assertThat(positions.select("dl.vu-positions dt").eachAttr("id"))
+        .containsExactlyElementsOf(positionRules);
+    for (Element link : positions.select("dl.vu-positions dt > a")) {
+      String target = link.attr("href").substring("index.html#".length());
+      assertThat(spec.getElementById(target)).as(target).isNotNull();
+    }
+    for (Element rule : spec.select(".vu-rule")) {
+      assertThat(rule.id()).startsWith("rule-");
+      assertThat(rule.select(".vu-rule-source")).as(rule.id()).hasSize(1);
+    }
   }
 
   @Test
