@@ -255,7 +255,8 @@ public final class CHeader {
       boolean external = e.members().stream().anyMatch(m -> style.externalNames()
           .contains(m.name()));
       if (e.kind() == EnumKind.VALUES && style.valueEnums() && !external) {
-        String typeName = style.enums().getOrDefault(e.name(), "vhost_user_" + e.name());
+        String typeName = style.enums().getOrDefault(e.name(), style.enumPattern()
+            .replace("{name}", e.name()).replace("{Name}", Names.camel(e.name())));
         line((style.typedefs() ? "typedef " : "") + "enum " + type(typeName) + " {");
         for (EnumMember m : e.members()) {
           String summary = Names.doc(m.summary());

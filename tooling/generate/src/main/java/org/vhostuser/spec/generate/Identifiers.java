@@ -5,6 +5,8 @@ import java.util.regex.Pattern;
 /** Checks of the text a user puts into generated code: identifiers, prefixes, comment lines. */
 public final class Identifiers {
   private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+  private static final Pattern PATH =
+      Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(::[A-Za-z_][A-Za-z0-9_]*)*");
   private static final Pattern PREFIX = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*|");
   private static final Pattern TYPE = Pattern.compile("(struct |union |enum )?[A-Za-z_][A-Za-z0-9_]*");
 
@@ -13,6 +15,11 @@ public final class Identifiers {
   /** True for a C and Rust identifier. */
   public static boolean isIdentifier(String text) {
     return IDENTIFIER.matcher(text).matches();
+  }
+
+  /** True for an identifier or a Rust path of identifiers ({@code zerocopy::FromBytes}). */
+  static boolean isPath(String text) {
+    return PATH.matcher(text).matches();
   }
 
   /** True for an identifier or for a C type spelled with its tag ({@code struct name}). */

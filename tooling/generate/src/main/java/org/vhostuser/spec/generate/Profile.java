@@ -61,6 +61,7 @@ public record Profile(
       Map<String, String> fields,
       Flexible flexible,
       boolean valueEnums,
+      String enumPattern,
       Map<String, String> enums,
       String proposedMacro,
       String previousNamesMacro,

@@ -42,7 +42,7 @@ public final class Profiles {
       "licence", "notice", "names", "c", "rust");
   private static final Set<String> C_KEYS = Set.of("file", "indent", "typedefs",
       "front_end_requests", "back_end_requests", "protocol_features", "virtio_features", "header",
-      "payload", "payloads", "fields", "flexible", "value_enums", "enums", "proposed",
+      "payload", "payloads", "fields", "flexible", "value_enums", "enum", "enums", "proposed",
       "previous_names", "assert", "external_names", "external");
   private static final Set<String> RUST_KEYS = Set.of("file", "front_end_requests",
       "back_end_requests", "variants", "request_derives", "protocol_features", "virtio_features",
@@ -243,7 +243,8 @@ public final class Profiles {
         featureStyle(c, "virtio_features"), c.identifier("header", ""),
         c.string("payload", "vhost_user_{name}"), c.identifiers("payloads"),
         c.identifiers("fields"), flexible(c, "omit"),
-        c.choice("value_enums", "define", "define", "enum").equals("enum"), c.identifiers("enums"),
+        c.choice("value_enums", "define", "define", "enum").equals("enum"),
+        c.string("enum", "vhost_user_{name}"), c.identifiers("enums"),
         c.identifier("proposed", "VHOST_USER_SPEC_PROPOSED"),
         c.identifier("previous_names", "VHOST_USER_SPEC_PREVIOUS_NAMES"),
         c.identifier("assert", "VHOST_USER_ASSERT"), external, externalMode.equals("omit"));
@@ -368,6 +369,7 @@ public final class Profiles {
       return text;
     }
 
+    /** A list of identifiers or paths ({@code zerocopy::FromBytes}). */
     List<String> list(String key, List<String> fallback) throws ProfileException {
       Value value = entries.get(key);
       if (value == null) {
@@ -379,7 +381,7 @@ public final class Profiles {
       List<String> out = new ArrayList<>();
       for (Object item : items) {
         Value v = (Value) item;
-        if (!(v.content() instanceof String text) || !Identifiers.isIdentifier(text)) {
+        if (!(v.content() instanceof String text) || !Identifiers.isPath(text)) {
           throw new ProfileException(v.where() + ": error: '" + key + "' lists identifiers"
               + " [profile]");
         }
