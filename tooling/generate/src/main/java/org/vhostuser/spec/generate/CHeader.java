@@ -41,6 +41,7 @@ public final class CHeader {
   private final List<String> checks = new ArrayList<>();
   private Provenance provenance;
   private boolean inProposed;
+  private String pendingDoc = "";
   private final StringBuilder out = new StringBuilder();
 
   private CHeader(Registry registry, Profile profile, String prefix) {
@@ -122,15 +123,15 @@ public final class CHeader {
   private void constants() {
     section("Message header flags, protocol limits and reserved number ranges.");
     for (EnumMember flag : registry.header().flags()) {
-      doc(flag.summary());
+      pendingDoc = flag.summary();
       flagMember(flag, Primitive.U32);
     }
     for (Limit limit : registry.header().limits()) {
-      doc(limit.summary());
+      pendingDoc = limit.summary();
       define(limit.name(), limit.value() + "u", String.valueOf(limit.value()));
     }
     for (NumberRange range : registry.info().reservedRanges()) {
-      doc(Names.rangeDoc(range));
+      pendingDoc = Names.rangeDoc(range);
       define(Names.range(range) + "_FIRST", "0x" + Long.toHexString(range.first()) + "u",
           String.valueOf(range.first()));
       define(Names.range(range) + "_LAST", "0x" + Long.toHexString(range.last()) + "u",
@@ -192,7 +193,7 @@ public final class CHeader {
         line(indent + "/** " + Names.doc(summary) + " */");
         line(indent + macro(id(f.name())) + " = " + f.bit() + ",");
       } else {
-        doc(summary);
+        pendingDoc = summary;
         define(id(f.name()), String.valueOf(f.bit()), String.valueOf(f.bit()));
       }
       inProposed = false;
@@ -250,6 +251,12 @@ public final class CHeader {
 
   private void enums() {
     for (EnumType e : registry.enums()) {
+      if (e.members().stream().allMatch(m -> omitted(id(m.name())))) {
+        e.members().forEach(m -> define(id(m.name()), "", e.kind() == EnumKind.VALUES
+            ? plain(m.value()) : m.bit() != null && m.name().contains("_F_")
+            ? String.valueOf(m.bit()) : plain(m.numericValue())));
+        continue;
+      }
       section(e.summary() + " (" + e.name() + ")");
       Primitive width = Primitive.named(e.type()).orElse(Primitive.U64);
       boolean external = e.members().stream().anyMatch(m -> style.externalNames()
@@ -268,7 +275,7 @@ public final class CHeader {
         line("}" + (style.typedefs() ? " " + type(typeName) : "") + ";");
       } else {
         for (EnumMember m : e.members()) {
-          doc(m.summary());
+          pendingDoc = m.summary();
           if (e.kind() == EnumKind.VALUES) {
             define(id(m.name()), literal(m.value(), width), plain(m.value()));
           } else {
@@ -464,9 +471,12 @@ public final class CHeader {
     if (condition != null) {
       checks.add("#endif");
     }
+    String summary = pendingDoc;
+    pendingDoc = "";
     if (omitted(name)) {
       return;
     }
+    doc(summary);
     line("#ifndef " + full);
     line("#define " + full + " " + spelled);
     line("#endif");
