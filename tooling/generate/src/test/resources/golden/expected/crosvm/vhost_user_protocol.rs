@@ -389,7 +389,7 @@ bit_set!(VhostUserProtocolFeatures, u64, 0x9);
 
 // Virtio and vhost feature bits the protocol relies on.
 /// Protocol features are negotiated.
-pub const PROTOCOL_FEATURES: u32 = 30;
+pub const VHOST_USER_F_PROTOCOL_FEATURES: u32 = 30;
 /// Modern device.
 pub const VIRTIO_F_VERSION_1: u32 = 32;
 

@@ -225,7 +225,7 @@ public final class RustModule {
       for (Feature f : features) {
         doc("", Names.statusNote(f.status()) + f.summary() + provenance.sinceNote(kind, f.name()));
         cfg("", f.status());
-        line("pub const " + profile.identifier(f.name()) + ": u32 = " + f.bit() + ";");
+        line("pub const " + f.name() + ": u32 = " + f.bit() + ";");
       }
       line("");
       return;
