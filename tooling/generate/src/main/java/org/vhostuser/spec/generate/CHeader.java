@@ -251,8 +251,9 @@ public final class CHeader {
 
   private void enums() {
     for (EnumType e : registry.enums()) {
-      if (e.members().stream().allMatch(m -> omitted(id(m.name())))) {
-        e.members().forEach(m -> define(id(m.name()), "", e.kind() == EnumKind.VALUES
+      if (e.members().stream().anyMatch(m -> omitted(id(m.name())))) {
+        e.members().stream().filter(m -> omitted(id(m.name()))).forEach(m -> define(id(
+            m.name()), "", e.kind() == EnumKind.VALUES
             ? plain(m.value()) : m.bit() != null && m.name().contains("_F_")
             ? String.valueOf(m.bit()) : plain(m.numericValue())));
         continue;
@@ -420,8 +421,12 @@ public final class CHeader {
     if (pairs.isEmpty()) {
       return;
     }
+    List<String[]> kept = pairs.stream().filter(p -> !omitted(p[1])).toList();
+    if (kept.isEmpty()) {
+      return;
+    }
     line("#ifdef " + macro(style.previousNamesMacro()));
-    for (String[] pair : pairs) {
+    for (String[] pair : kept) {
       line("#define " + macro(pair[0]) + " " + macro(pair[1]));
     }
     line("#endif");
