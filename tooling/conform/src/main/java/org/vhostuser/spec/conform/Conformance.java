@@ -413,12 +413,15 @@ public final class Conformance {
     if (conformance.enumOfGroup(constant.group()) != null) {
       return Optional.of(Table.CONSTANT);
     }
-    if (group.contains("backend") || group.contains("back_end") || group.contains("slave")) {
+    // a group of requests: named so (FrontendReq, VhostUserRequest), or of VHOST_USER_ names;
+    // VhostBackendType is not one
+    boolean requests = group.contains("req")
+        || (!group.isEmpty() && name.startsWith("VHOST_USER_"));
+    if (requests && (group.contains("backend") || group.contains("back_end")
+        || group.contains("slave"))) {
       return Optional.of(Table.BACK_END);
     }
-    if (group.contains("frontend") || group.contains("front_end") || group.contains("master")
-        || group.contains("request") || group.endsWith("req")
-        || (!group.isEmpty() && name.startsWith("VHOST_USER_"))) {
+    if (requests) {
       return Optional.of(Table.FRONT_END);
     }
     if (group.isEmpty() && limitWord(name).isPresent()) {
