@@ -165,10 +165,12 @@ public final class Conformance {
       read.put(file, true);
     }
     Report report = conformance.compare(files.size(), constants);
-    problems.addAll(conformance.unreadable(unread));
+    List<Diagnostic> unreadable = conformance.unreadable(unread);
+    problems.addAll(unreadable);
     for (Path file : read.keySet()) {
       boolean any = constants.stream().filter(c -> c.file().equals(file))
-          .anyMatch(c -> conformance.match(c, tableOf(c, conformance)).isPresent());
+          .anyMatch(c -> conformance.match(c, tableOf(c, conformance)).isPresent())
+          || unreadable.stream().anyMatch(d -> d.file().equals(file));
       if (!any) {
         long count = constants.stream().filter(c -> c.file().equals(file)).count();
         problems.add(new Diagnostic(Severity.WARNING, file, 1, 1, Code.CONFORM_NOTHING_FOUND,
