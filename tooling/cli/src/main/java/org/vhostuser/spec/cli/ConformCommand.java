@@ -44,7 +44,8 @@ final class ConformCommand implements Callable<Integer> {
       + " 'IMPLEMENTATION_NAME = REGISTRY_NAME' per line, for spellings the matcher misses.")
   Path map;
 
-  @Option(names = "--strict", description = "Also fail (exit 1) on missing and extra entries.")
+  @Option(names = "--strict", description = "Also fail (exit 1) on missing and extra entries,"
+      + " limits set otherwise, and warnings (a file with no vhost-user constant, not UTF-8).")
   boolean strict;
 
   @Parameters(arity = "1..*", paramLabel = "FILE", description = "Source files to read.")
@@ -55,8 +56,14 @@ final class ConformCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     for (Path file : files) {
-      if (!Files.isRegularFile(file)) {
+      if (!Files.exists(file)) {
         throw new UserException("no source file at " + file);
+      }
+      if (!Files.isRegularFile(file)) {
+        throw new UserException(file + " is not a regular file; conform reads source files");
+      }
+      if (!Files.isReadable(file)) {
+        throw new UserException("cannot read " + file);
       }
     }
     Map<String, String> mapping = Map.of();
@@ -78,13 +85,26 @@ final class ConformCommand implements Callable<Integer> {
       return ExitCodes.PROBLEMS;
     }
     RegistryValidator.Checked checked = valid.get();
-    Conformance.Report report = Conformance.check(checked.registry(),
+    if (map != null) {
+      try {
+        Conformance.checkMapping(checked.registry(), map, mapping);
+      } catch (Conformance.MappingException e) {
+        spec.commandLine().getErr().println(map + ":" + e.line() + ":1: error: " + e.getMessage()
+            + " [bad-mapping]");
+        return ExitCodes.USAGE;
+      }
+    }
+    Conformance.Outcome outcome = Conformance.check(checked.registry(),
         lang == Lang.c ? Conformance.SourceLanguage.C : Conformance.SourceLanguage.RUST, files,
         mapping);
+    outcome.problems().forEach(d -> spec.commandLine().getErr().println(d.format()));
+    Conformance.Report report = outcome.report();
     spec.commandLine().getOut().print(ReportFormat.valueOf(format.name().toUpperCase(
         java.util.Locale.ROOT)).write(report));
-    boolean failed = report.hasNumberDifferences() || (strict && report.findings().stream()
-        .anyMatch(f -> f.kind() == Finding.Kind.MISSING || f.kind() == Finding.Kind.EXTRA));
+    boolean failed = report.hasNumberDifferences() || outcome.hasErrors()
+        || (strict && (!outcome.problems().isEmpty() || report.findings().stream()
+            .anyMatch(f -> f.kind() == Finding.Kind.MISSING || f.kind() == Finding.Kind.EXTRA
+                || f.kind() == Finding.Kind.LIMIT_DIFFERS)));
     return failed ? ExitCodes.PROBLEMS : ExitCodes.OK;
   }
 }

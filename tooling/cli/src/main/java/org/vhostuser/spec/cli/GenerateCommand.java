@@ -12,7 +12,10 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.vhostuser.spec.generate.GeneratedFile;
 import org.vhostuser.spec.generate.Generation;
+import org.vhostuser.spec.generate.Identifiers;
 import org.vhostuser.spec.generate.Language;
+import org.vhostuser.spec.generate.Profile;
+import org.vhostuser.spec.generate.Profiles;
 import org.vhostuser.spec.generate.Provenance;
 import org.vhostuser.spec.generate.Provenances;
 import org.vhostuser.spec.history.Changelog;
@@ -27,8 +30,8 @@ import picocli.CommandLine.Spec;
 /** {@code vhost-spec generate}: writes the registry as JSON, C and Rust, or checks a copy. */
 @Command(name = "generate", mixinStandardHelpOptions = true,
     description = "Generate protocol constants and payload layouts from the registry: JSON,"
-        + " a C header and a Rust module. With --check, compare a folder with what would be"
-        + " generated instead of writing.")
+        + " a C header and a Rust module, in the neutral style or in a project's (--profile)."
+        + " With --check, compare a folder with what would be generated instead of writing.")
 final class GenerateCommand implements Callable<Integer> {
   @Mixin RegistryOption registryOption;
 
@@ -46,19 +49,43 @@ final class GenerateCommand implements Callable<Integer> {
   boolean check;
 
   @Option(names = "--c-prefix", paramLabel = "PREFIX", defaultValue = "",
-      description = "Prefix for every C identifier, to avoid clashes with existing definitions.")
+      description = "Prefix for every C identifier, to avoid clashes with existing definitions"
+          + " (letters, digits and underscores, not starting with a digit).")
   String cPrefix;
 
   @Option(names = "--revision", paramLabel = "REV", description = "Record this revision in the"
-      + " files instead of the git commit of the registry's checkout.")
+      + " files instead of the git commit of the registry's checkout (one line of printable"
+      + " text, at most 200 characters, without quotes, backslashes or comment delimiters).")
   String revision;
+
+  @Option(names = "--profile", paramLabel = "PROFILE", defaultValue = "default",
+      description = "The project style: default, qemu, dpdk, rust-vmm, crosvm, or the path of a"
+          + " profile .yaml file (default: ${DEFAULT-VALUE}). A project profile writes only its"
+          + " own language (JSON too when --lang json is given).")
+  String profileName;
 
   @Spec CommandSpec spec;
 
   @Override
   public Integer call() throws IOException {
+    if (!Identifiers.isCPrefix(cPrefix)) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--c-prefix must be"
+          + " the start of a C identifier (letters, digits, underscores; no leading digit),"
+          + " found '" + printable(cPrefix) + "'");
+    }
+    if (revision != null && (revision.isEmpty() || !Identifiers.isCommentSafe(revision))) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--revision must be"
+          + " one line of printable text without quotes, backslashes or comment delimiters (at"
+          + " most 200 characters), found '" + printable(revision) + "'");
+    }
+    Profile profile;
+    try {
+      profile = Profiles.load(profileName);
+    } catch (Profiles.ProfileException e) {
+      throw new UserException(e.getMessage());
+    }
     Path folder = registryOption.folder();
-    Set<Language> selected = selectedLanguages();
+    Set<Language> selected = selectedLanguages(profile);
     Optional<RegistryValidator.Checked> valid =
         ValidRegistry.load(folder, spec.commandLine().getErr(), "nothing generated");
     if (valid.isEmpty()) {
@@ -69,7 +96,8 @@ final class GenerateCommand implements Callable<Integer> {
     if (revision != null) {
       provenance = new Provenance(revision, provenance.contentSha256(), provenance.since());
     }
-    List<GeneratedFile> files = Generation.generate(checked.registry(), provenance, selected, cPrefix);
+    List<GeneratedFile> files =
+        Generation.generate(checked.registry(), provenance, selected, profile, cPrefix);
     return check ? compare(files) : write(files);
   }
 
@@ -107,9 +135,12 @@ final class GenerateCommand implements Callable<Integer> {
     return ExitCodes.PROBLEMS;
   }
 
-  private Set<Language> selectedLanguages() {
+  private Set<Language> selectedLanguages(Profile profile) {
     if (languages == null || languages.isEmpty()) {
-      return EnumSet.allOf(Language.class);
+      if (profile.languages().containsAll(List.of(Language.C, Language.RUST))) {
+        return EnumSet.allOf(Language.class);
+      }
+      return EnumSet.copyOf(profile.languages());
     }
     Set<Language> selected = EnumSet.noneOf(Language.class);
     for (String name : languages) {
@@ -117,9 +148,23 @@ final class GenerateCommand implements Callable<Integer> {
           .filter(l -> l.option().equals(name.trim())).findFirst()
           .orElseThrow(() -> new picocli.CommandLine.ParameterException(spec.commandLine(),
               "unknown language '" + name + "' for --lang; use json, c or rust"));
+      if (language != Language.JSON && !profile.languages().contains(language)) {
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "profile '"
+            + profileName + "' writes no " + language.option() + "; it writes "
+            + profile.languages().stream().map(Language::option).sorted()
+                .collect(Collectors.joining(", ")));
+      }
       selected.add(language);
     }
     return selected;
+  }
+
+  /** A value as a message may show it: control characters escaped, long values cut. */
+  private static String printable(String value) {
+    StringBuilder out = new StringBuilder();
+    value.codePoints().limit(60).forEach(c -> out.append(c < 0x20 || c == 0x7f
+        ? String.format(java.util.Locale.ROOT, "\\x%02x", c) : new String(Character.toChars(c))));
+    return value.codePointCount(0, value.length()) > 60 ? out + "..." : out.toString();
   }
 
   private static String names(List<GeneratedFile> files) {

@@ -76,4 +76,78 @@ class GenerateCommandTest {
         .contains("#define QEMU_VHOST_USER_SPEC_REVISION \"v1.0\"",
             "QEMU_VHOST_USER_GET_FEATURES = 1,");
   }
+
+  @Test
+  void aProfileWritesItsProjectsFileAndCheckKeepsItHonest() throws IOException {
+    CommandRun run = CommandRun.of("generate", "--profile", "dpdk", "--registry", REGISTRY,
+        "--out", temp.toString());
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.out()).isEqualTo(temp + ": vhost_user_protocol.h\n");
+    Path header = temp.resolve("vhost_user_protocol.h");
+    assertThat(Files.readString(header)).startsWith("/* SPDX-License-Identifier: BSD-3-Clause */")
+        .contains("\tVHOST_USER_CRYPTO_CREATE_SESS = 26,");
+
+    assertThat(CommandRun.of("generate", "--check", "--profile", "dpdk", "--registry", REGISTRY,
+        "--out", temp.toString()).exitCode()).isZero();
+    CommandRun neutral = CommandRun.of("generate", "--check", "--lang", "c", "--registry",
+        REGISTRY, "--out", temp.toString());
+    assertThat(neutral.exitCode()).isEqualTo(1);
+    assertThat(neutral.err()).contains(header + ": differs from line 1");
+  }
+
+  @Test
+  void aLanguageTheProfileDoesNotWriteIsAUsageError() {
+    CommandRun run = CommandRun.of("generate", "--profile", "qemu", "--lang", "rust",
+        "--registry", REGISTRY, "--out", temp.toString());
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).startsWith(
+        "vhost-spec: error: profile 'qemu' writes no rust; it writes c\n");
+  }
+
+  @Test
+  void anUnknownProfileOrABrokenProfileFileIsOneLine() throws IOException {
+    CommandRun unknown = CommandRun.of("generate", "--profile", "linux", "--registry", REGISTRY,
+        "--out", temp.toString());
+    assertThat(unknown.exitCode()).isEqualTo(2);
+    assertThat(unknown.err()).isEqualTo("vhost-spec: unknown profile 'linux'; use one of default,"
+        + " qemu, dpdk, rust-vmm, crosvm, or the path of a profile .yaml file [profile]\n");
+    Path file = Files.writeString(temp.resolve("p.yaml"), "extends: qemu\nc: {indent: 4}\n"
+        + "colour: blue\n");
+    CommandRun broken = CommandRun.of("generate", "--profile", file.toString(), "--registry",
+        REGISTRY, "--out", temp.resolve("out").toString());
+    assertThat(broken.exitCode()).isEqualTo(2);
+    assertThat(broken.err()).startsWith("vhost-spec: " + file + ":3:1: error: unknown key"
+        + " 'colour' in the profile");
+    assertThat(temp.resolve("out")).doesNotExist();
+  }
+
+  @Test
+  void aCPrefixThatIsNoIdentifierIsRefusedBeforeAnyWork() {
+    for (String prefix : new String[] {"9X_", "MY PREFIX", "A-B", "X\n#define Y", "\u00e9_"}) {
+      CommandRun run = CommandRun.of("generate", "--c-prefix", prefix, "--registry", REGISTRY,
+          "--out", temp.resolve("out").toString());
+      assertThat(run.exitCode()).as(prefix).isEqualTo(2);
+      assertThat(run.err()).as(prefix).startsWith("vhost-spec: error: --c-prefix must be the"
+          + " start of a C identifier (letters, digits, underscores; no leading digit), found '");
+      assertThat(run.err().lines().count()).isEqualTo(2);
+      assertThat(temp.resolve("out")).doesNotExist();
+    }
+    CommandRun newline = CommandRun.of("generate", "--c-prefix", "X\n#define Y", "--registry",
+        REGISTRY, "--out", temp.toString());
+    assertThat(newline.err()).contains("found 'X\\x0a#define Y'");
+  }
+
+  @Test
+  void aRevisionThatIsNotOnePrintableLineIsRefusedBeforeAnyWork() {
+    for (String revision : new String[] {"v1\n#define EVIL 1", "x */ int evil; /*",
+        "a\"b", "back\\slash", "", "\u0007bell", "x".repeat(201)}) {
+      CommandRun run = CommandRun.of("generate", "--revision", revision, "--registry", REGISTRY,
+          "--out", temp.resolve("out").toString());
+      assertThat(run.exitCode()).as(revision).isEqualTo(2);
+      assertThat(run.err()).as(revision).startsWith("vhost-spec: error: --revision must be one"
+          + " line of printable text without quotes, backslashes or comment delimiters (at most"
+          + " 200 characters), found '");
+      assertThat(temp.resolve("out")).doesNotExist();
+    }
+  }
 }

@@ -13,6 +13,11 @@ public record Finding(
     NUMBER_DIFFERS,
     /** Another value than a number differs: an ioctl or a payload (compare-rst only). */
     VALUE_DIFFERS,
+    /**
+     * A limit the implementation sets otherwise (a receiver accepting more descriptors): not a
+     * wire incompatibility by itself, so it fails only with --strict.
+     */
+    LIMIT_DIFFERS,
     /** The registry has an entry the implementation does not define. */
     MISSING,
     /** The implementation defines something the registry does not have. */

@@ -78,7 +78,8 @@ public enum ReportFormat {
     return report.files() + " file" + (report.files() == 1 ? "" : "s") + ", "
         + report.constants() + " " + report.noun() + " read, " + report.matched()
         + " matched the registry: " + differ + " with another number, "
-        + (report.noun().equals(Conformance.Report.CONSTANTS) ? ""
+        + (report.noun().equals(Conformance.Report.CONSTANTS)
+            ? count(report, Finding.Kind.LIMIT_DIFFERS) + " with another limit, "
             : otherValue + " with another ioctl or payload, ")
         + count(report, Finding.Kind.MISSING) + " missing, "
         + count(report, Finding.Kind.EXTRA) + " extra, " + count(report, Finding.Kind.SPELLING)
@@ -97,6 +98,7 @@ public enum ReportFormat {
     return switch (kind) {
       case NUMBER_DIFFERS -> "error: number differs";
       case VALUE_DIFFERS -> "differs";
+      case LIMIT_DIFFERS -> "limit differs";
       case MISSING -> "missing";
       case EXTRA -> "extra";
       case SPELLING -> "spelling";
@@ -107,6 +109,7 @@ public enum ReportFormat {
     return switch (kind) {
       case NUMBER_DIFFERS -> "Numbers that differ from the specification";
       case VALUE_DIFFERS -> "Ioctls and payloads that differ from the specification";
+      case LIMIT_DIFFERS -> "Limits set otherwise than the specification";
       case MISSING -> "Entries of the specification not defined here";
       case EXTRA -> "Definitions the specification does not have";
       case SPELLING -> "Entries spelled differently";

@@ -7,7 +7,6 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -24,7 +23,7 @@ final class RustConstants {
   private static final Pattern WRAPPED = Pattern.compile("^[A-Za-z_][A-Za-z0-9_:]*\\s*\\((.*)\\)$",
       Pattern.DOTALL);
   private static final Pattern VARIANT = Pattern.compile(
-      "^\\s*(?:#\\[[^\\]]*\\]\\s*)*([A-Za-z_][A-Za-z0-9_]*)\\s*(?:=\\s*(.+?))?\\s*$", Pattern.DOTALL);
+      "^\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*(?:=\\s*(.+?))?\\s*$", Pattern.DOTALL);
 
   /** An open brace: what kind of block it starts and the type it names. */
   private record Block(String kind, String name, boolean bitflags, int bodyStart) {}
@@ -32,11 +31,12 @@ final class RustConstants {
   private RustConstants() {}
 
   /** Every constant of {@code source}, in file order, with values evaluated where possible. */
-  static List<FoundConstant> read(Path file, String source) {
+  static Reading read(Path file, String source) {
     String text = SourceText.withoutCommentsAndStrings(source);
     SourceText.Lines lines = new SourceText.Lines(text);
     Map<String, Long> known = new LinkedHashMap<>();
     List<FoundConstant> found = new ArrayList<>();
+    List<Reading.Unread> unread = new ArrayList<>();
     Deque<Block> blocks = new ArrayDeque<>();
     int statementStart = 0;
     for (int i = 0; i < text.length(); i++) {
@@ -52,7 +52,7 @@ final class RustConstants {
       } else if (c == '}') {
         Block block = blocks.isEmpty() ? null : blocks.pop();
         if (block != null && block.kind().equals("enum")) {
-          variants(file, text, lines, block, i, known, found);
+          variants(file, text, lines, block, i, known, found, unread);
         }
         statementStart = i + 1;
       } else if (c == ';') {
@@ -62,20 +62,24 @@ final class RustConstants {
           String expression = constant.group(2).trim();
           Matcher wrapped = WRAPPED.matcher(expression);
           boolean mask = owner.bitflags() || wrapped.matches();
-          OptionalLong value = Expressions.evaluate(
-              wrapped.matches() ? wrapped.group(1) : expression, known);
-          if (value.isPresent()) {
-            known.put(constant.group(1), value.getAsLong());
-            found.add(new FoundConstant(constant.group(1), value.getAsLong(), owner.name(),
+          try {
+            long value = Expressions.evaluate(
+                wrapped.matches() ? wrapped.group(1) : expression, known);
+            known.put(constant.group(1), value);
+            found.add(new FoundConstant(constant.group(1), value, owner.name(),
                 mask || constant.group(1).endsWith("_MASK"), file,
                 lines.lineOf(statementStart + constant.start(1))));
+          } catch (Expressions.Unreadable e) {
+            int at = statementStart + constant.start(2);
+            unread.add(new Reading.Unread(constant.group(1), owner.name(), file,
+                lines.lineOf(at), lines.columnOf(at), e.getMessage()));
           }
         }
         statementStart = i + 1;
       }
     }
     found.sort(java.util.Comparator.comparingInt(FoundConstant::line));
-    return found;
+    return new Reading(found, unread);
   }
 
   private static Block owner(Deque<Block> blocks) {
@@ -88,21 +92,49 @@ final class RustConstants {
   }
 
   private static void variants(Path file, String text, SourceText.Lines lines, Block block, int end,
-      Map<String, Long> known, List<FoundConstant> found) {
-    long next = 0;
+      Map<String, Long> known, List<FoundConstant> found, List<Reading.Unread> unread) {
+    Long next = 0L;
     int offset = block.bodyStart();
     for (String part : text.substring(block.bodyStart(), end).split(",", -1)) {
-      Matcher variant = VARIANT.matcher(part);
+      int skipped = attributes(part);
+      Matcher variant = VARIANT.matcher(part.substring(skipped));
       if (variant.matches()) {
-        OptionalLong value = variant.group(2) == null ? OptionalLong.of(next)
-            : Expressions.evaluate(variant.group(2), known);
-        if (value.isPresent()) {
-          found.add(new FoundConstant(variant.group(1), value.getAsLong(), block.name(), false,
-              file, lines.lineOf(offset + part.indexOf(variant.group(1)))));
-          next = value.getAsLong() + 1;
+        int at = offset + skipped + variant.start(1);
+        try {
+          if (variant.group(2) == null && next == null) {
+            throw new Expressions.Unreadable("it follows a variant whose value could not be read");
+          }
+          long value = variant.group(2) == null ? next
+              : Expressions.evaluate(variant.group(2), known);
+          found.add(new FoundConstant(variant.group(1), value, block.name(), false, file,
+              lines.lineOf(at)));
+          next = value + 1;
+        } catch (Expressions.Unreadable e) {
+          next = null;
+          int valueAt = variant.group(2) == null ? at : offset + skipped + variant.start(2);
+          unread.add(new Reading.Unread(variant.group(1), block.name(), file,
+              lines.lineOf(valueAt), lines.columnOf(valueAt), e.getMessage()));
         }
       }
       offset += part.length() + 1;
+    }
+  }
+
+  /** The length of the attributes ({@code #[...]}) and white space a variant starts with. */
+  private static int attributes(String part) {
+    int i = 0;
+    while (true) {
+      while (i < part.length() && Character.isWhitespace(part.charAt(i))) {
+        i++;
+      }
+      if (!part.startsWith("#[", i)) {
+        return i;
+      }
+      int close = part.indexOf(']', i);
+      if (close < 0) {
+        return i;
+      }
+      i = close + 1;
     }
   }
 }

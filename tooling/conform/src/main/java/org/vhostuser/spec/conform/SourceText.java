@@ -57,5 +57,10 @@ final class SourceText {
       int index = java.util.Arrays.binarySearch(starts, offset);
       return index >= 0 ? index + 1 : -index - 1;
     }
+
+    /** The 1-based column of an offset. */
+    int columnOf(int offset) {
+      return offset - starts[lineOf(offset) - 1] + 1;
+    }
   }
 }

@@ -16,16 +16,27 @@ import org.vhostuser.spec.registry.Registry;
 public final class Generation {
   private Generation() {}
 
-  /** The files for {@code languages}, in the order of {@link Language}. */
+  /** The files for {@code languages} in the default profile, in the order of {@link Language}. */
   public static List<GeneratedFile> generate(
       Registry registry, Provenance provenance, Set<Language> languages, String cPrefix) {
+    return generate(registry, provenance, languages, Profiles.defaults(), cPrefix);
+  }
+
+  /**
+   * The files for {@code languages} in {@code profile}'s style, in the order of
+   * {@link Language}; a language the profile does not write is left out (JSON is the same in
+   * every profile).
+   */
+  public static List<GeneratedFile> generate(Registry registry, Provenance provenance,
+      Set<Language> languages, Profile profile, String cPrefix) {
     List<GeneratedFile> files = new ArrayList<>();
     for (Language language : Language.values()) {
-      if (languages.contains(language)) {
+      if (languages.contains(language)
+          && (language == Language.JSON || profile.languages().contains(language))) {
         files.add(switch (language) {
           case JSON -> JsonExport.generate(registry, provenance);
-          case C -> CHeader.generate(registry, provenance, cPrefix);
-          case RUST -> RustModule.generate(registry, provenance);
+          case C -> CHeader.generate(registry, provenance, profile, cPrefix);
+          case RUST -> RustModule.generate(registry, provenance, profile);
         });
       }
     }

@@ -9,15 +9,17 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vhostuser.spec.registry.Registry;
 import org.vhostuser.spec.registry.validate.RegistryValidator;
 
 /**
- * Each generator's output for the small registry in {@code golden/input} equals the reviewed
- * file in {@code golden/expected}. Run with {@code -Dvhost.spec.updateGolden=true} to rewrite
- * the expected files, then review the diff before committing.
+ * Each generator's output for the small registry in {@code golden/input}, in every built-in
+ * profile, equals the reviewed file in {@code golden/expected/PROFILE}. Run with
+ * {@code -Dvhost.spec.updateGolden=true} to rewrite the expected files, then review the diff
+ * before committing.
  */
 class GoldenFilesTest {
   static final Path GOLDEN = Path.of("src/test/resources/golden");
@@ -29,15 +31,40 @@ class GoldenFilesTest {
   @TempDir Path temp;
 
   @Test
-  void everyGeneratorMatchesItsGoldenFile() throws IOException {
-    for (GeneratedFile file : generate()) {
-      Path expected = GOLDEN.resolve("expected").resolve(file.name());
-      if (Boolean.getBoolean("vhost.spec.updateGolden")) {
-        Files.writeString(expected, file.content(), StandardCharsets.UTF_8);
+  void everyGeneratorMatchesItsGoldenFileInEveryProfile() throws Exception {
+    for (String name : Profiles.BUILT_IN) {
+      Profile profile = Profiles.load(name);
+      Set<Language> languages = EnumSet.copyOf(profile.languages());
+      if (name.equals("default")) {
+        languages.add(Language.JSON);
       }
-      assertThat(file.content()).as(file.name())
-          .isEqualTo(Files.readString(expected, StandardCharsets.UTF_8));
+      for (GeneratedFile file : Generation.generate(registry(), PROVENANCE, languages, profile,
+          "")) {
+        Path expected = GOLDEN.resolve("expected").resolve(name).resolve(file.name());
+        if (Boolean.getBoolean("vhost.spec.updateGolden")) {
+          Files.createDirectories(expected.getParent());
+          Files.writeString(expected, file.content(), StandardCharsets.UTF_8);
+        }
+        assertThat(file.content()).as(name + "/" + file.name())
+            .isEqualTo(Files.readString(expected, StandardCharsets.UTF_8));
+      }
     }
+  }
+
+  @Test
+  void eachProfileCarriesItsOwnLicenceLine() throws Exception {
+    assertThat(headerOf("qemu")).startsWith("/* SPDX-License-Identifier: GPL-2.0-or-later */\n");
+    assertThat(headerOf("dpdk")).startsWith("/* SPDX-License-Identifier: BSD-3-Clause */\n");
+    assertThat(headerOf("default"))
+        .startsWith("/* SPDX-License-Identifier: BSD-3-Clause OR Apache-2.0 */\n");
+    assertThat(Generation.generate(registry(), PROVENANCE, EnumSet.of(Language.RUST),
+        Profiles.load("rust-vmm"), "").get(0).content())
+        .startsWith("// SPDX-License-Identifier: Apache-2.0 OR BSD-3-Clause\n");
+  }
+
+  private static String headerOf(String profile) throws Exception {
+    return Generation.generate(registry(), PROVENANCE, EnumSet.of(Language.C),
+        Profiles.load(profile), "").get(0).content();
   }
 
   @Test
@@ -86,7 +113,13 @@ class GoldenFilesTest {
   }
 
   static List<GeneratedFile> generate() {
-    Registry registry = RegistryValidator.loadAndValidate(GOLDEN.resolve("input")).registry();
-    return Generation.generate(registry, PROVENANCE, EnumSet.allOf(Language.class), "");
+    return Generation.generate(registry(), PROVENANCE, EnumSet.allOf(Language.class), "");
+  }
+
+  /** The fixture registry; it must validate, so the goldens show a registry that could exist. */
+  static Registry registry() {
+    RegistryValidator.Checked checked = RegistryValidator.loadAndValidate(GOLDEN.resolve("input"));
+    assertThat(checked.diagnostics().stream().map(Object::toString).toList()).isEmpty();
+    return checked.registry();
   }
 }

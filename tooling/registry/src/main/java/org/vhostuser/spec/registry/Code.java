@@ -61,7 +61,12 @@ public enum Code {
   RST_BAD_FIELD("a message or feature line of vhost-user.rst whose value cannot be read"),
   RULE_SECTION_MISSING("a rule of the prose cites a section of QEMU's text that the compared"
       + " vhost-user.rst does not have"),
-  KNOWN_DIFFERENCE("an entry of a known-differences file that is malformed or no longer occurs");
+  KNOWN_DIFFERENCE("an entry of a known-differences file that is malformed or no longer occurs"),
+  // Implementation sources, read by conform.
+  CONFORM_INPUT("a file given to conform that is not source text: binary data, or too large"),
+  CONFORM_ENCODING("a file given to conform that is not UTF-8; it is read as Latin-1"),
+  CONFORM_NOTHING_FOUND("a file given to conform that defines no vhost-user constant"),
+  CONFORM_UNREADABLE("a constant of a vhost-user entry whose value conform cannot read");
 
   private final String description;
 
