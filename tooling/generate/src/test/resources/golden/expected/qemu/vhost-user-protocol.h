@@ -37,11 +37,11 @@
 #endif
 /** bytes in the header */
 #ifndef VHOST_USER_HEADER_SIZE
-#define VHOST_USER_HEADER_SIZE 12u
+#define VHOST_USER_HEADER_SIZE 12
 #endif
 /** descriptors per message */
 #ifndef VHOST_USER_MAX_FDS
-#define VHOST_USER_MAX_FDS 8u
+#define VHOST_USER_MAX_FDS 8
 #endif
 /** Private experiments between a front-end and a back-end built together. Numbers 0xff00 to 0xffff of the front-end table. */
 #ifndef VHOST_USER_FRONT_END_EXPERIMENTS_FIRST

@@ -128,7 +128,8 @@ public final class CHeader {
     }
     for (Limit limit : registry.header().limits()) {
       pendingDoc = limit.summary();
-      define(id(limit.name()), limit.value() + "u", String.valueOf(limit.value()));
+      define(id(limit.name()), limit.value() + (style.plainLimits() ? "" : "u"),
+          String.valueOf(limit.value()));
     }
     for (NumberRange range : registry.info().reservedRanges()) {
       pendingDoc = Names.rangeDoc(range);

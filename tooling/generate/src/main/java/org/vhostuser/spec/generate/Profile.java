@@ -67,7 +67,8 @@ public record Profile(
       String previousNamesMacro,
       String assertMacro,
       Set<String> externalNames,
-      boolean omitExternal) {
+      boolean omitExternal,
+      boolean plainLimits) {
     public CStyle {
       payloads = Map.copyOf(payloads);
       fields = Map.copyOf(fields);

@@ -42,7 +42,7 @@ public final class Profiles {
       "licence", "notice", "names", "c", "rust");
   private static final Set<String> C_KEYS = Set.of("file", "indent", "typedefs",
       "front_end_requests", "back_end_requests", "protocol_features", "virtio_features", "header",
-      "payload", "payloads", "fields", "flexible", "value_enums", "enum", "enums", "proposed",
+      "payload", "payloads", "fields", "flexible", "value_enums", "enum", "enums", "proposed", "limits",
       "previous_names", "assert", "external_names", "external");
   private static final Set<String> RUST_KEYS = Set.of("file", "front_end_requests",
       "back_end_requests", "variants", "request_derives", "protocol_features", "virtio_features",
@@ -247,7 +247,8 @@ public final class Profiles {
         c.string("enum", "vhost_user_{name}"), c.identifiers("enums"),
         c.identifier("proposed", "VHOST_USER_SPEC_PROPOSED"),
         c.identifier("previous_names", "VHOST_USER_SPEC_PREVIOUS_NAMES"),
-        c.identifier("assert", "VHOST_USER_ASSERT"), external, externalMode.equals("omit"));
+        c.identifier("assert", "VHOST_USER_ASSERT"), external, externalMode.equals("omit"),
+        c.choice("limits", "unsigned", "unsigned", "plain").equals("plain"));
   }
 
   private static Profile.EnumStyle enumStyle(Reader parent, String key) throws ProfileException {
