@@ -1,0 +1,106 @@
+package org.vhostuser.spec.registry;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What a machine checks on the wire beyond each entry's own keys ({@code wire-rules.yaml}): the
+ * spec rule each built-in check enforces, what a receiver does where the message tables cannot
+ * say, the ordering rules, and where each ring-addressing payload keeps its ring index.
+ */
+public record WireRules(
+    List<WireCheck> checks,
+    List<ReceiverRule> receiver,
+    List<OrderRule> ordering,
+    List<RingIndex> ringIndex,
+    boolean present) {
+  public WireRules {
+    checks = List.copyOf(checks);
+    receiver = List.copyOf(receiver);
+    ordering = List.copyOf(ordering);
+    ringIndex = List.copyOf(ringIndex);
+  }
+
+  /** No {@code wire-rules.yaml}: nothing to check on the wire. */
+  public static WireRules none() {
+    return new WireRules(List.of(), List.of(), List.of(), List.of(), false);
+  }
+
+  /** The entry for one built-in check, if the table lists it. */
+  public Optional<WireCheck> check(WireCheck.Kind kind) {
+    return checks.stream().filter(c -> c.kind() == kind).findFirst();
+  }
+
+  /** The receiver rule for one situation, if the table lists it. */
+  public Optional<ReceiverRule> receiver(ReceiverRule.Situation situation) {
+    return receiver.stream().filter(r -> r.situation() == situation).findFirst();
+  }
+
+  /** One built-in check of the wire module and the spec rule it enforces. */
+  public record WireCheck(Kind kind, String rule, Severity severity, String summary,
+      SourcePosition at) {
+    /** The checks the wire module implements; each must be given a rule id in the table. */
+    public enum Kind {
+      HEADER_VERSION, HEADER_FLAGS, KNOWN_REQUEST, PAYLOAD_SIZE, PADDING_ZERO, ENUM_VALUE,
+      FD_COUNT, REPLY_FLAG, REPLY_DUE, REPLY_STATUS, FEATURE_REQUIRED, FEATURES_SUBSET;
+
+      /** The spelling in the YAML file, for example {@code header-version}. */
+      public String yamlName() {
+        return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+      }
+    }
+  }
+
+  /** What a receiver does in a situation no message entry covers. */
+  public record ReceiverRule(Situation situation, String rule, Response reply, boolean mayClose,
+      String summary, SourcePosition at) {
+    /** The situations the table describes. */
+    public enum Situation {
+      /** A request id the receiver's table does not have. */
+      UNKNOWN_REQUEST,
+      /** NEED_REPLY set while REPLY_ACK was not negotiated. */
+      NEED_REPLY_WITHOUT_REPLY_ACK;
+
+      /** The spelling in the YAML file. */
+      public String yamlName() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+      }
+    }
+
+    /** Which reply the receiver sends. */
+    public enum Response {
+      /** No reply at all (the flag is ignored, or the request is dropped). */
+      NONE,
+      /** A non-zero u64 status when REPLY_ACK was negotiated and NEED_REPLY set; else none. */
+      FAILURE_WHEN_ASKED;
+
+      /** The spelling in the YAML file. */
+      public String yamlName() {
+        return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+      }
+    }
+  }
+
+  /**
+   * An ordering rule: each of {@code messages} is sent only after, for every precondition, at
+   * least one of its messages was sent before it on the same connection (for the same ring when
+   * the precondition says so).
+   */
+  public record OrderRule(String rule, String summary, List<Ref> messages,
+      List<Precondition> after, SourcePosition at) {
+    public OrderRule {
+      messages = List.copyOf(messages);
+      after = List.copyOf(after);
+    }
+  }
+
+  /** One precondition of an ordering rule: one of these messages came first. */
+  public record Precondition(List<Ref> anyOf, boolean sameRing, SourcePosition at) {
+    public Precondition {
+      anyOf = List.copyOf(anyOf);
+    }
+  }
+
+  /** Where a payload that addresses a ring keeps the ring index: a field, masked if needed. */
+  public record RingIndex(Ref payload, String field, Long mask, SourcePosition at) {}
+}

@@ -1,0 +1,108 @@
+package org.vhostuser.spec.registry.load;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.vhostuser.spec.registry.Code;
+import org.vhostuser.spec.registry.Diagnostics;
+import org.vhostuser.spec.registry.Direction;
+import org.vhostuser.spec.registry.Quirk;
+import org.vhostuser.spec.registry.RegistryFiles;
+import org.vhostuser.spec.registry.Severity;
+import org.vhostuser.spec.registry.WireRules;
+import org.vhostuser.spec.registry.WireRules.OrderRule;
+import org.vhostuser.spec.registry.WireRules.Precondition;
+import org.vhostuser.spec.registry.WireRules.ReceiverRule;
+import org.vhostuser.spec.registry.WireRules.RingIndex;
+import org.vhostuser.spec.registry.WireRules.WireCheck;
+
+/** Reads the two optional tables of the wire checks: {@code wire-rules.yaml} and {@code quirks.yaml}. */
+final class WireRulesReader {
+  private static final Map<String, WireCheck.Kind> KINDS =
+      RegistryLoader.words(WireCheck.Kind.values(), WireCheck.Kind::yamlName);
+  private static final Map<String, ReceiverRule.Situation> SITUATIONS =
+      RegistryLoader.words(ReceiverRule.Situation.values(), ReceiverRule.Situation::yamlName);
+  private static final Map<String, ReceiverRule.Response> RESPONSES =
+      RegistryLoader.words(ReceiverRule.Response.values(), ReceiverRule.Response::yamlName);
+  private static final Map<String, Severity> SEVERITIES =
+      RegistryLoader.words(Severity.values(), Severity::label);
+  private static final Map<String, Direction> SIDES =
+      RegistryLoader.words(Direction.values(), Direction::yamlName);
+
+  private WireRulesReader() {}
+
+  /** The wire rules, or none when the registry has no {@code wire-rules.yaml}. */
+  static WireRules read(RegistryLoader loader, Diagnostics out) {
+    if (!loader.present(RegistryFiles.WIRE_RULES)) {
+      return WireRules.none();
+    }
+    Optional<YamlMap> top = loader.top(RegistryFiles.WIRE_RULES,
+        Set.of("checks", "receiver", "ordering", "ring_index"));
+    if (top.isEmpty()) {
+      return WireRules.none();
+    }
+    YamlMap map = top.get();
+    List<WireCheck> checks = loader.each(map, "checks", "a check",
+        Set.of("check", "rule", "severity", "summary"),
+        c -> new WireCheck(c.choice("check", KINDS, true), c.string("rule", true),
+            orDefault(c.choice("severity", SEVERITIES, false), Severity.ERROR),
+            c.string("summary", true), c.at()));
+    List<ReceiverRule> receiver = loader.each(map, "receiver", "a receiver rule",
+        Set.of("situation", "rule", "reply", "may_close", "summary"),
+        r -> new ReceiverRule(r.choice("situation", SITUATIONS, true), r.string("rule", true),
+            r.choice("reply", RESPONSES, true), r.bool("may_close"), r.string("summary", true),
+            r.at()));
+    List<OrderRule> ordering = loader.each(map, "ordering", "an ordering rule",
+        Set.of("rule", "summary", "messages", "after"),
+        o -> new OrderRule(o.string("rule", true), o.string("summary", true), o.refs("messages"),
+            loader.each(o, "after", "a precondition", Set.of("any_of", "same_ring"),
+                p -> new Precondition(p.refs("any_of"), p.bool("same_ring"), p.at())),
+            o.at()));
+    List<RingIndex> rings = loader.each(map, "ring_index", "a ring index",
+        Set.of("payload", "field", "mask"),
+        r -> new RingIndex(r.ref("payload", true), r.string("field", true),
+            r.integer("mask", false), r.at()));
+    return new WireRules(checks, receiver, ordering, rings, true);
+  }
+
+  /** The quirks, or none when the registry has no {@code quirks.yaml}. */
+  static List<Quirk> quirks(RegistryLoader loader, Diagnostics out) {
+    if (!loader.present(RegistryFiles.QUIRKS)) {
+      return List.of();
+    }
+    Optional<YamlMap> top = loader.top(RegistryFiles.QUIRKS, Set.of("quirks"));
+    if (top.isEmpty()) {
+      return List.of();
+    }
+    return loader.each(top.get(), "quirks", "a quirk",
+        Set.of("implementation", "side", "since", "until", "rule", "message", "does", "source"),
+        q -> new Quirk(q.string("implementation", true), q.choice("side", SIDES, true),
+            version(q, "since", out), version(q, "until", out), q.string("rule", true),
+            q.ref("message", false), q.string("does", true),
+            q.map("source", Set.of("repository", "path", "function", "commit"), true)
+                .map(s -> new Quirk.Source(s.string("repository", true), s.string("path", true),
+                    s.string("function", false), s.string("commit", true), s.at()))
+                .orElse(null),
+            q.at()));
+  }
+
+  private static String version(YamlMap map, String key, Diagnostics out) {
+    Optional<org.snakeyaml.engine.v2.nodes.Node> node = map.node(key);
+    if (node.isEmpty()) {
+      return null;
+    }
+    String text = node.get() instanceof org.snakeyaml.engine.v2.nodes.ScalarNode s
+        ? s.getValue() : null;
+    if (!Quirk.Versions.valid(text)) {
+      out.error(map.at(key), Code.BAD_VALUE, "'" + key + "' must be a dotted version such as"
+          + " 10.0, found " + YamlMap.describe(node.get()));
+      return null;
+    }
+    return text;
+  }
+
+  private static <T> T orDefault(T value, T otherwise) {
+    return value == null ? otherwise : value;
+  }
+}
