@@ -21,12 +21,12 @@ public record Registry(
     List<EnumType> enums,
     Set<String> unavailableFiles,
     WireRules wire,
-    List<Quirk> quirks) {
+    Quirks quirks) {
   public Registry {
     payloads = List.copyOf(payloads);
     enums = List.copyOf(enums);
     unavailableFiles = Set.copyOf(unavailableFiles);
-    quirks = List.copyOf(quirks);
+    quirks = quirks == null ? Quirks.none() : quirks;
     wire = wire == null ? WireRules.none() : wire;
   }
 
@@ -35,7 +35,7 @@ public record Registry(
       MessageTable backEnd, FeatureTable protocolFeatures, FeatureTable virtioFeatures,
       List<Payload> payloads, List<EnumType> enums, Set<String> unavailableFiles) {
     this(root, info, header, frontEnd, backEnd, protocolFeatures, virtioFeatures, payloads, enums,
-        unavailableFiles, WireRules.none(), List.of());
+        unavailableFiles, WireRules.none(), Quirks.none());
   }
 
   /**

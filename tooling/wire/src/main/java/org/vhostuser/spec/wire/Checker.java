@@ -88,7 +88,7 @@ public final class Checker {
     }
     definedFlags = flags;
     this.implementations = Map.copyOf(implementations);
-    this.quirks = registry.quirks().stream()
+    this.quirks = registry.quirks().entries().stream()
         .filter(q -> implementations.containsKey(q.implementation())
             && q.covers(implementations.get(q.implementation())))
         .toList();

@@ -165,7 +165,7 @@ public final class Reports {
     wire.receiver().forEach(r -> rules.add(r.rule()));
     wire.ordering().forEach(o -> rules.add(o.rule()));
     registry.allMessages().forEach(m -> rules.add(m.requires().rule()));
-    registry.quirks().forEach(q -> rules.add(q.rule()));
+    registry.quirks().entries().forEach(q -> rules.add(q.rule()));
     rules.removeIf(java.util.Objects::isNull);
     return new TreeSet<>(rules);
   }

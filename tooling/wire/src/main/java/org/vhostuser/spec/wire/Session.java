@@ -29,6 +29,7 @@ public final class Session implements AutoCloseable {
   private final long origin = System.nanoTime();
   private int line;
   private boolean closed;
+  private final List<WireMessage> seen = new ArrayList<>();
 
   /**
    * A session checked against {@code registry}; {@code out} (may be null) receives the
@@ -64,6 +65,7 @@ public final class Session implements AutoCloseable {
   /** Records one message: numbers, checks, writes and prints it. Returns its findings. */
   public synchronized List<Finding> record(WireMessage message) throws IOException {
     WireMessage m = message.atLine(++line);
+    seen.add(m);
     List<Finding> found = checker.accept(m);
     String name = checker.nameOf(m);
     if (transcript != null) {
@@ -114,6 +116,11 @@ public final class Session implements AutoCloseable {
       transcript.close();
       Files.deleteIfExists(partial);
     }
+  }
+
+  /** The messages recorded so far, in order. */
+  public synchronized List<WireMessage> messagesSeen() {
+    return List.copyOf(seen);
   }
 
   /** How many messages were recorded. */

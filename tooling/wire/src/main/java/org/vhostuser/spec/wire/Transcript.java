@@ -1,8 +1,11 @@
 package org.vhostuser.spec.wire;
 
-import java.io.BufferedReader;
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.Writer;
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -47,32 +50,60 @@ public final class Transcript {
   public static Contents read(Path file) throws IOException {
     List<WireMessage> messages = new ArrayList<>();
     List<Problem> problems = new ArrayList<>();
-    var decoder = StandardCharsets.UTF_8.newDecoder()
-        .onMalformedInput(CodingErrorAction.REPORT)
-        .onUnmappableCharacter(CodingErrorAction.REPORT);
-    int line = 0;
-    try (BufferedReader in = new BufferedReader(
-        new java.io.InputStreamReader(Files.newInputStream(file), decoder), 1 << 16)) {
-      String text;
-      while ((text = in.readLine()) != null) {
-        line++;
-        if (text.isBlank()) {
-          continue;
-        }
-        if (text.length() > MAX_LINE) {
-          problems.add(new Problem(line, 1, "line longer than " + MAX_LINE + " characters"));
-          continue;
-        }
-        try {
-          messages.add(parse(text, line));
-        } catch (LineException e) {
-          problems.add(new Problem(line, e.column, e.getMessage()));
+    try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+      ByteArrayOutputStream current = new ByteArrayOutputStream(256);
+      int line = 1;
+      boolean tooLong = false;
+      int b;
+      while (true) {
+        b = in.read();
+        if (b == '\n' || b < 0) {
+          if (b >= 0 || current.size() > 0 || tooLong) {
+            take(current, line, tooLong, messages, problems);
+          }
+          if (b < 0) {
+            break;
+          }
+          current.reset();
+          tooLong = false;
+          line++;
+        } else if (current.size() < MAX_LINE) {
+          current.write(b);
+        } else {
+          tooLong = true;
         }
       }
-    } catch (CharacterCodingException e) {
-      problems.add(new Problem(line + 1, 1, "not UTF-8 text; nothing after this line was read"));
     }
     return new Contents(messages, problems);
+  }
+
+  private static void take(ByteArrayOutputStream bytes, int line, boolean tooLong,
+      List<WireMessage> messages, List<Problem> problems) {
+    if (tooLong) {
+      problems.add(new Problem(line, 1, "line longer than " + MAX_LINE + " bytes"));
+      return;
+    }
+    String text;
+    try {
+      text = StandardCharsets.UTF_8.newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(bytes.toByteArray())).toString();
+    } catch (CharacterCodingException e) {
+      problems.add(new Problem(line, 1, "line is not UTF-8 text"));
+      return;
+    }
+    if (text.endsWith("\r")) {
+      text = text.substring(0, text.length() - 1);
+    }
+    if (text.isBlank()) {
+      return;
+    }
+    try {
+      messages.add(parse(text, line));
+    } catch (LineException e) {
+      problems.add(new Problem(line, e.column, e.getMessage()));
+    }
   }
 
   /** One line of the format. */

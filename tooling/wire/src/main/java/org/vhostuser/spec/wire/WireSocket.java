@@ -213,6 +213,11 @@ public final class WireSocket implements Closeable {
     }
   }
 
+  /** The raw byte stream, for tests that send broken messages. */
+  OutputStream rawOutput() {
+    return out;
+  }
+
   /** Writes a message as it was read, with the same descriptors. */
   public void forward(Received received) throws IOException {
     WireMessage m = received.message();

@@ -8,6 +8,7 @@ import org.vhostuser.spec.registry.Code;
 import org.vhostuser.spec.registry.Diagnostics;
 import org.vhostuser.spec.registry.Direction;
 import org.vhostuser.spec.registry.Quirk;
+import org.vhostuser.spec.registry.Quirks;
 import org.vhostuser.spec.registry.RegistryFiles;
 import org.vhostuser.spec.registry.Severity;
 import org.vhostuser.spec.registry.WireRules;
@@ -67,15 +68,37 @@ final class WireRulesReader {
   }
 
   /** The quirks, or none when the registry has no {@code quirks.yaml}. */
-  static List<Quirk> quirks(RegistryLoader loader, Diagnostics out) {
+  static Quirks quirks(RegistryLoader loader, Diagnostics out) {
     if (!loader.present(RegistryFiles.QUIRKS)) {
-      return List.of();
+      return Quirks.none();
     }
-    Optional<YamlMap> top = loader.top(RegistryFiles.QUIRKS, Set.of("quirks"));
+    Optional<YamlMap> top = loader.top(RegistryFiles.QUIRKS, Set.of("quirks", "checked"));
     if (top.isEmpty()) {
-      return List.of();
+      return Quirks.none();
     }
-    return loader.each(top.get(), "quirks", "a quirk",
+    List<Quirks.Checked> checked = loader.each(top.get(), "checked", "a checked implementation",
+        Set.of("implementation", "side", "versions", "how", "test"),
+        c -> new Quirks.Checked(c.string("implementation", true), c.choice("side", SIDES, true),
+            versions(c, out), c.string("how", true), c.string("test", true), c.at()));
+    return new Quirks(entries(loader, top.get(), out), checked);
+  }
+
+  private static List<String> versions(YamlMap map, Diagnostics out) {
+    List<String> versions = map.strings("versions");
+    for (String v : versions) {
+      if (!Quirk.Versions.valid(v)) {
+        out.error(map.at("versions"), Code.BAD_VALUE, "'versions' holds dotted versions such as"
+            + " 10.0, found '" + v + "'");
+      }
+    }
+    if (versions.isEmpty()) {
+      out.error(map.at(), Code.MISSING_KEY, "missing required key 'versions' (a list)");
+    }
+    return versions;
+  }
+
+  private static List<Quirk> entries(RegistryLoader loader, YamlMap top, Diagnostics out) {
+    return loader.each(top, "quirks", "a quirk",
         Set.of("implementation", "side", "since", "until", "rule", "message", "does", "source"),
         q -> new Quirk(q.string("implementation", true), q.choice("side", SIDES, true),
             version(q, "since", out), version(q, "until", out), q.string("rule", true),

@@ -67,7 +67,7 @@ final class WireRulesCheck implements Rule {
         }
       }
     }
-    for (Quirk quirk : registry.quirks()) {
+    for (Quirk quirk : registry.quirks().entries()) {
       ruleId(quirk.rule(), quirk.at(), out);
       if (messagesKnown && quirk.message() != null) {
         resolve(quirk.message(), messages, out);
