@@ -56,6 +56,7 @@ public final class Recorder {
 
   private String record(Path listen, Path connect, int waitMs)
       throws WireException, IOException {
+    WireSocket.requireSocket(connect);
     WireSocket front;
     AFUNIXServerSocket server = WireSocket.listen(listen);
     try {

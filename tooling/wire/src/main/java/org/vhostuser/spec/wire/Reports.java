@@ -39,14 +39,14 @@ public final class Reports {
     int warnings = 0;
     int notes = 0;
     for (TraceCheck.FileResult r : results) {
+      List<Map.Entry<Integer, String>> lines = new ArrayList<>();
       for (Transcript.Problem p : r.problems()) {
-        out.append(r.file()).append(':').append(p.line()).append(':').append(p.column())
-            .append(": error: ").append(p.message()).append(" [").append(TRACE_FORMAT)
-            .append("]\n");
+        lines.add(Map.entry(p.line(), r.file() + ":" + p.line() + ":" + p.column() + ": error: "
+            + p.message() + " [" + TRACE_FORMAT + "]"));
         errors++;
       }
       for (Finding f : r.findings()) {
-        out.append(line(r.file().toString(), f)).append('\n');
+        lines.add(Map.entry(f.line(), line(r.file().toString(), f)));
         switch (f.level()) {
           case ERROR -> errors++;
           case WARNING -> warnings++;
@@ -56,6 +56,8 @@ public final class Reports {
           broken.merge(f.rule(), 1, Integer::sum);
         }
       }
+      lines.sort(Map.Entry.comparingByKey());
+      lines.forEach(l -> out.append(l.getValue()).append('\n'));
     }
     int messages = results.stream().mapToInt(TraceCheck.FileResult::messages).sum();
     out.append(String.format(Locale.ROOT, "%d messages in %d file%s: %d error%s, %d warning%s,"
@@ -140,8 +142,9 @@ public final class Reports {
             .append(" name=").append(attr(rule)).append('>');
         if (failureText.length() > 0) {
           failures++;
-          body.append("\n      <failure message=").append(attr("breaks " + rule + ": "
-              + link(specUrl, rule))).append('>').append(escape(failureText.toString()))
+          body.append("\n      <failure message=").append(attr(rule.equals(TRACE_FORMAT)
+              ? "lines that are not messages of the transcript format"
+              : "breaks " + rule + ": " + link(specUrl, rule))).append('>').append(escape(failureText.toString()))
               .append("</failure>");
         }
         if (notes.length() > 0) {

@@ -44,12 +44,7 @@ public final class WireSocket implements Closeable {
 
   /** Connects to the socket at {@code path}, failing with a clear message. */
   public static WireSocket connect(Path path, int timeoutMs) throws WireException {
-    if (!Files.exists(path)) {
-      throw new WireException(WireException.Kind.ENVIRONMENT, "no socket at " + path);
-    }
-    if (Files.isRegularFile(path) || Files.isDirectory(path)) {
-      throw new WireException(WireException.Kind.ENVIRONMENT, path + " is not a socket");
-    }
+    requireSocket(path);
     try {
       AFUNIXSocket socket = AFUNIXSocket.newInstance();
       socket.connect(AFUNIXSocketAddress.of(path), timeoutMs);
@@ -57,6 +52,16 @@ public final class WireSocket implements Closeable {
     } catch (IOException e) {
       throw new WireException(WireException.Kind.ENVIRONMENT, "cannot connect to " + path + ": "
           + e.getMessage());
+    }
+  }
+
+  /** Fails with an environment problem unless {@code path} exists and is not a file or folder. */
+  public static void requireSocket(Path path) throws WireException {
+    if (!Files.exists(path)) {
+      throw new WireException(WireException.Kind.ENVIRONMENT, "no socket at " + path);
+    }
+    if (Files.isRegularFile(path) || Files.isDirectory(path)) {
+      throw new WireException(WireException.Kind.ENVIRONMENT, path + " is not a socket");
     }
   }
 

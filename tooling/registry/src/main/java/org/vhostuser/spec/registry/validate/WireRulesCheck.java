@@ -56,8 +56,9 @@ final class WireRulesCheck implements Rule {
               + "' needs at least one message and one precondition");
         }
         if (messagesKnown) {
-          order.messages().forEach(r -> resolve(r, messages, out));
-          order.after().forEach(p -> p.anyOf().forEach(r -> resolve(r, messages, out)));
+          order.messages().forEach(r -> resolve(r, messages, "message", out));
+          order.after().forEach(p -> p.anyOf().forEach(r -> resolve(r, messages, "message",
+              out)));
         }
         for (Precondition p : order.after()) {
           if (p.sameRing()) {
@@ -70,7 +71,7 @@ final class WireRulesCheck implements Rule {
     for (Quirk quirk : registry.quirks().entries()) {
       ruleId(quirk.rule(), quirk.at(), out);
       if (messagesKnown && quirk.message() != null) {
-        resolve(quirk.message(), messages, out);
+        resolve(quirk.message(), messages, "message", out);
       }
       if (quirk.since() != null && quirk.until() != null
           && Quirk.Versions.compare(quirk.since(), quirk.until()) >= 0) {
@@ -125,7 +126,7 @@ final class WireRulesCheck implements Rule {
       Payload payload = payloads.get(ring.payload().name());
       if (payload == null) {
         if (registry.isComplete(RegistryFiles.PAYLOADS)) {
-          resolve(ring.payload(), payloads.keySet(), out);
+          resolve(ring.payload(), payloads.keySet(), "payload", out);
         }
         continue;
       }
@@ -177,9 +178,9 @@ final class WireRulesCheck implements Rule {
     return payload.fields().stream().filter(f -> name.equals(f.name())).findFirst();
   }
 
-  private static void resolve(Ref ref, Set<String> names, Diagnostics out) {
+  private static void resolve(Ref ref, Set<String> names, String kind, Diagnostics out) {
     if (ref != null && !names.contains(ref.name())) {
-      out.error(ref.at(), Code.UNRESOLVED_REFERENCE, "no message named '" + ref.name() + "'"
+      out.error(ref.at(), Code.UNRESOLVED_REFERENCE, "no " + kind + " named '" + ref.name() + "'"
           + Spelling.suggestion(ref.name(), names));
     }
   }
