@@ -29,6 +29,7 @@ import org.vhostuser.spec.registry.WireRules.OrderRule;
 import org.vhostuser.spec.registry.WireRules.Precondition;
 import org.vhostuser.spec.registry.WireRules.ReceiverRule;
 import org.vhostuser.spec.registry.WireRules.RingIndex;
+import org.vhostuser.spec.registry.WireRules;
 import org.vhostuser.spec.registry.WireRules.WireCheck;
 
 /**
@@ -59,7 +60,8 @@ public final class Checker {
   private long protocolOffered;
   private long protocolAcked;
   private final Map<Channel, Deque<Pending>> pending = new EnumMap<>(Channel.class);
-  private final Set<String> sent = new HashSet<>();
+  /** Per ordering rule (by index), the messages seen: names, and name#ring for ring messages. */
+  private final Map<Integer, Set<String>> sentPerRule = new HashMap<>();
   private final List<Finding> all = new ArrayList<>();
 
   /** What a request waits for. */
@@ -172,12 +174,8 @@ public final class Checker {
       return;
     }
     String name = entry.name();
-    if (m.needsReply() && m.isReply()) {
-      report(found, WireCheck.Kind.HEADER_FLAGS, m.line(), sender, name, name
-          + ": NEED_REPLY on a reply");
-    }
     checkRequirements(m, entry, found);
-    checkSize(m, entry.request(), name, found);
+    checkSize(m, entry.request(), name, entry, WireRules.SizeRule.Part.REQUEST, found);
     checkFds(m, entry.requestFds(), name, "request", found);
     checkFields(m, entry.request(), name, found);
     checkOrder(m, entry, found);
@@ -207,6 +205,10 @@ public final class Checker {
     }
     String name = nameOf(m);
     String label = (name == null ? "request id " + m.request() : name) + " reply";
+    if (m.needsReply()) {
+      report(found, WireCheck.Kind.REPLY_FLAGS_EXACT, m.line(), replier, name,
+          label + ": NEED_REPLY set on a reply");
+    }
     if (match == null) {
       report(found, WireCheck.Kind.REPLY_DUE, m.line(), replier, name,
           label + ": no request on the " + m.channel().word() + " channel awaits it");
@@ -248,7 +250,7 @@ public final class Checker {
       checkFds(m, null, entry.name(), "reply", found);
       return;
     }
-    checkSize(m, entry.reply(), label, found);
+    checkSize(m, entry.reply(), label, entry, WireRules.SizeRule.Part.REPLY, found);
     checkFds(m, entry.replyFds(), entry.name(), "reply", found);
     checkFields(m, entry.reply(), label, found);
     if (m.channel() == Channel.MAIN && m.size() == 8) {
@@ -286,7 +288,7 @@ public final class Checker {
     } else if (entry.name().equals("VHOST_USER_SET_PROTOCOL_FEATURES")) {
       long extra = value & ~protocolOffered;
       if (extra != 0) {
-        report(found, WireCheck.Kind.FEATURES_SUBSET, m.line(), Direction.FRONT_END,
+        report(found, WireCheck.Kind.PROTOCOL_FEATURES_SUBSET, m.line(), Direction.FRONT_END,
             entry.name(), entry.name() + ": bits 0x" + Long.toHexString(extra)
                 + " were not offered in the GET_PROTOCOL_FEATURES reply");
       }
@@ -295,33 +297,59 @@ public final class Checker {
   }
 
   private void checkRequirements(WireMessage m, Message entry, List<Finding> found) {
-    boolean offeredIsEnough = entry.requires().offeredIsEnough();
+    boolean own = entry.requires().offeredIsEnough();
+    var state = registry.wire().featureState();
     List<String> missing = new ArrayList<>();
+    boolean protocolOffered = own || state.protocolOfferedIsEnough();
     for (Ref ref : entry.requires().protocol()) {
       Long bit = protocolBits.get(ref.name());
-      if (bit != null && !(offeredIsEnough ? has(protocolOffered, bit)
-          : has(protocolOffered, bit) && has(protocolAcked, bit))) {
-        missing.add(ref.name());
+      if (bit != null && !(has(this.protocolOffered, bit)
+          && (protocolOffered || has(protocolAcked, bit)))) {
+        missing.add(ref.name() + (protocolOffered ? " offered" : " negotiated"));
       }
     }
+    boolean virtioOffered = own || state.virtioOfferedIsEnough();
     for (Ref ref : entry.requires().virtio()) {
       Long bit = virtioBits.get(ref.name());
-      if (bit != null && !(offeredIsEnough ? has(virtioOffered, bit)
-          : has(virtioOffered, bit) && has(virtioAcked, bit))) {
-        missing.add(ref.name());
+      if (bit != null && !(has(this.virtioOffered, bit)
+          && (virtioOffered || has(virtioAcked, bit)))) {
+        missing.add(ref.name() + (virtioOffered ? " offered" : " negotiated"));
       }
     }
     if (!missing.isEmpty()) {
       String rule = entry.requires().rule() != null ? entry.requires().rule()
           : ruleOf(WireCheck.Kind.FEATURE_REQUIRED);
       finding(found, rule, WireCheck.Kind.FEATURE_REQUIRED, m.line(), m.direction().sender(),
-          entry.name(), entry.name() + " needs " + String.join(", ", missing)
-              + (offeredIsEnough ? " offered" : " negotiated") + ", which "
+          entry.name(), entry.name() + " needs " + String.join(", ", missing) + ", which "
               + (missing.size() == 1 ? "it is" : "they are") + " not");
     }
   }
 
-  private void checkSize(WireMessage m, Ref payload, String label, List<Finding> found) {
+  private void checkSize(WireMessage m, Ref payload, String label, Message entry,
+      WireRules.SizeRule.Part part, List<Finding> found) {
+    WireRules.SizeRule special = registry.wire().sizeRules().stream()
+        .filter(r -> r.part() == part && r.message() != null
+            && r.message().name().equals(entry.name()))
+        .findFirst().orElse(null);
+    if (special != null && special.alsoAllowed().contains(m.size())) {
+      return;
+    }
+    List<Finding> sizes = new ArrayList<>();
+    checkLayoutSize(m, payload, label, sizes);
+    for (Finding f : sizes) {
+      if (special == null) {
+        found.add(f);
+        continue;
+      }
+      String rule = special.rule() != null ? special.rule() : f.rule();
+      Finding.Level level = special.severity() == null ? f.level()
+          : special.severity() == org.vhostuser.spec.registry.Severity.WARNING
+              ? Finding.Level.WARNING : Finding.Level.ERROR;
+      finding(found, rule, null, f.line(), f.side(), f.messageName(), f.message(), level);
+    }
+  }
+
+  private void checkLayoutSize(WireMessage m, Ref payload, String label, List<Finding> found) {
     Direction sender = m.direction().sender();
     String name = nameOf(m);
     if (payload == null) {
@@ -477,13 +505,16 @@ public final class Checker {
 
   private void checkOrder(WireMessage m, Message entry, List<Finding> found) {
     long ring = ringOf(m, entry);
-    for (OrderRule rule : registry.wire().ordering()) {
+    List<OrderRule> ordering = registry.wire().ordering();
+    for (int i = 0; i < ordering.size(); i++) {
+      OrderRule rule = ordering.get(i);
+      Set<String> seen = sentPerRule.computeIfAbsent(i, k -> new HashSet<>());
       if (rule.messages().stream().noneMatch(r -> r.name().equals(entry.name()))) {
         continue;
       }
       List<String> missing = new ArrayList<>();
       for (Precondition p : rule.after()) {
-        boolean met = p.anyOf().stream().anyMatch(r -> sent.contains(p.sameRing()
+        boolean met = p.anyOf().stream().anyMatch(r -> seen.contains(p.sameRing()
             ? r.name() + "#" + ring : r.name()));
         if (!met) {
           missing.add(String.join(" or ", p.anyOf().stream().map(Ref::name).toList())
@@ -496,9 +527,16 @@ public final class Checker {
                 + String.join(", ", missing) + ": " + rule.summary());
       }
     }
-    sent.add(entry.name());
-    if (ring >= 0) {
-      sent.add(entry.name() + "#" + ring);
+    for (int i = 0; i < ordering.size(); i++) {
+      Set<String> seen = sentPerRule.computeIfAbsent(i, k -> new HashSet<>());
+      OrderRule rule = ordering.get(i);
+      if (ring >= 0 && rule.resetBy().stream().anyMatch(r -> r.name().equals(entry.name()))) {
+        seen.removeIf(key -> key.endsWith("#" + ring));
+      }
+      seen.add(entry.name());
+      if (ring >= 0) {
+        seen.add(entry.name() + "#" + ring);
+      }
     }
   }
 
@@ -558,6 +596,11 @@ public final class Checker {
     Finding.Level level = check != null && check.severity()
         == org.vhostuser.spec.registry.Severity.WARNING ? Finding.Level.WARNING
         : Finding.Level.ERROR;
+    finding(found, rule, kind, line, side, messageName, text, level);
+  }
+
+  private void finding(List<Finding> found, String rule, WireCheck.Kind kind, int line,
+      Direction side, String messageName, String text, Finding.Level level) {
     Finding finding = new Finding(level, rule, text, line, side, messageName, null);
     for (Quirk quirk : quirks) {
       if (quirk.side() == side && quirk.rule().equals(rule)

@@ -162,15 +162,7 @@ public final class Reports {
 
   /** Every rule id the registry's wire rules, requirements and quirks cite. */
   public static TreeSet<String> citedRules(Registry registry) {
-    List<String> rules = new ArrayList<>();
-    WireRules wire = registry.wire();
-    wire.checks().forEach(c -> rules.add(c.rule()));
-    wire.receiver().forEach(r -> rules.add(r.rule()));
-    wire.ordering().forEach(o -> rules.add(o.rule()));
-    registry.allMessages().forEach(m -> rules.add(m.requires().rule()));
-    registry.quirks().entries().forEach(q -> rules.add(q.rule()));
-    rules.removeIf(java.util.Objects::isNull);
-    return new TreeSet<>(rules);
+    return new TreeSet<>(WireRules.citedRules(registry));
   }
 
   static String quote(String text) {

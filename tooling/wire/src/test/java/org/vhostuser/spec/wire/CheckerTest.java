@@ -63,9 +63,22 @@ class CheckerTest {
   }
 
   @Test
-  void theRealRegistryAcceptsTheSameConversationShape() {
-    assertThat(Talk.real().wire().present()).isTrue();
-    assertThat(Talk.real().wire().checks()).hasSize(WireCheck.Kind.values().length);
+  void theRealRegistryAsksOnlyForTheOfferOfVirtioFeatures() {
+    Registry real = Talk.real();
+    assertThat(real.wire().checks()).hasSize(WireCheck.Kind.values().length);
+    Talk t = new Talk().front(1, VERSION, none(), 0).back(1, REPLY, u64(1L << 30), 0);
+    t.front(3, VERSION, none(), 0);
+    t.front(18, VERSION, u32s(0, 1), 0);
+    Talk notOffered = new Talk().front(1, VERSION, none(), 0).back(1, REPLY, u64(0), 0);
+    notOffered.front(3, VERSION, none(), 0).front(18, VERSION, u32s(0, 1), 0);
+
+    assertThat(lines(t.check(real))).isEmpty();
+    assertThat(lines(t.check(REGISTRY))).containsExactly("4: error:"
+        + " feature-negotiated-before-use: VHOST_USER_SET_VRING_ENABLE needs"
+        + " VHOST_USER_F_PROTOCOL_FEATURES negotiated, which it is not");
+    assertThat(lines(notOffered.check(real))).containsExactly("4: error:"
+        + " feature-negotiated-before-use: VHOST_USER_SET_VRING_ENABLE needs"
+        + " VHOST_USER_F_PROTOCOL_FEATURES offered, which it is not");
   }
 
   @Test
@@ -125,8 +138,8 @@ class CheckerTest {
     Talk t = new Talk().handshake();
     t.front(6, VERSION, bytes(16), 1).back(6, REPLY, u64(16), 0);
     assertThat(check(t)).containsExactly(
-        "10: error: payload-size-matches: VHOST_USER_SET_LOG_BASE reply: size is 8, but the"
-            + " message has no payload");
+        "10: warning: migration-log-base-reply-body: VHOST_USER_SET_LOG_BASE reply: size is 8,"
+            + " but the message has no payload");
   }
 
   @Test
@@ -136,7 +149,7 @@ class CheckerTest {
     t.front(9, VERSION, ringAddr(0, 4, 5, 0), 0);
     t.front(12, VERSION, u64(1L << 9), 1);
     assertThat(check(t)).containsExactly(
-        "19: error: payload-padding-zero: VHOST_USER_SET_VRING_ADDR: padding"
+        "19: warning: payload-padding-zero: VHOST_USER_SET_VRING_ADDR: padding"
             + " vring_addr.padding[0] is 0x3",
         "20: error: payload-enum-value: VHOST_USER_SET_VRING_ADDR: vring_addr.flags = 0x4 sets"
             + " bits 0x4 that vring_addr_flags does not define",
@@ -144,6 +157,38 @@ class CheckerTest {
             + " member of ring_kind",
         "21: error: payload-enum-value: VHOST_USER_SET_VRING_KICK: vring_fd.value = 0x200 sets"
             + " bits 0x200 that vring_fd_flags does not define");
+  }
+
+  @Test
+  void anEmptyConfigReplyIsTheFailureFormTheSizeRulesAllow() {
+    Talk t = new Talk().handshake();
+    t.front(24, VERSION, u32s(0, 4, 0, 0), 0).back(24, REPLY, none(), 0);
+    assertThat(check(t)).isEmpty();
+  }
+
+  @Test
+  void aReplyThatCopiesNeedReplyAndProtocolBitsThatWereNotOffered() {
+    Talk t = new Talk().front(1, VERSION, none(), 0).back(1, REPLY, u64(1L << 30), 0);
+    t.front(15, VERSION, none(), 0).back(15, REPLY | WireMessage.NEED_REPLY, u64(1L << 3), 0);
+    t.front(16, VERSION, u64(1L << 3 | 1L << 9), 0);
+    assertThat(check(t)).containsExactly(
+        "4: error: reply-flags-exact: VHOST_USER_GET_PROTOCOL_FEATURES reply: NEED_REPLY set on"
+            + " a reply",
+        "5: error: protocol-features-subset: VHOST_USER_SET_PROTOCOL_FEATURES: bits 0x200 were"
+            + " not offered in the GET_PROTOCOL_FEATURES reply");
+  }
+
+  @Test
+  void aStoppedRingMustBeSetUpAgainBeforeItStarts() {
+    Talk t = cleanStart();
+    t.front(11, VERSION, u32s(0, 0), 0).back(11, REPLY, u32s(0, 5), 0);
+    t.front(8, VERSION, u32s(0, 256), 0);
+    t.front(12, VERSION, u64(0), 1);
+    assertThat(check(t)).containsExactly(
+        "22: error: ring-start-prerequisites: VHOST_USER_SET_VRING_KICK (ring 0) before"
+            + " VHOST_USER_SET_VRING_ADDR (ring 0), VHOST_USER_SET_VRING_BASE (ring 0): Before the"
+            + " message that starts a ring, the ring has its size, its addresses and its base since"
+            + " it was last stopped, and the features are set.");
   }
 
   @Test
@@ -208,14 +253,21 @@ class CheckerTest {
     t.front(5, VERSION, memory(1, 1), 1);
     t.front(8, VERSION, u32s(1, 8), 0).front(9, VERSION, ringAddr(0, 0, 0, 0), 0);
     t.front(10, VERSION, u32s(1, 0), 0);
+    t.front(2, VERSION, u64(0), 0);
     t.front(12, VERSION, u64(1), 1);
+    Talk noMemory = new Talk().front(3, VERSION, none(), 0);
+    noMemory.front(9, VERSION, ringAddr(0, 0, 0, 0), 0);
     assertThat(check(t)).containsExactly(
         "1: error: set-owner-first: VHOST_USER_SET_VRING_NUM (ring 0) before"
             + " VHOST_USER_SET_OWNER: Memory and rings are configured only after SET_OWNER.",
-        "7: error: ring-start-prerequisites: VHOST_USER_SET_VRING_KICK (ring 1) before"
+        "8: error: ring-start-prerequisites: VHOST_USER_SET_VRING_KICK (ring 1) before"
             + " VHOST_USER_SET_VRING_ADDR (ring 1): Before the message that starts a ring, the"
-            + " ring has its size, its addresses and its base, and the back-end has a memory"
-            + " table.");
+            + " ring has its size, its addresses and its base since it was last stopped, and the"
+            + " features are set.");
+    assertThat(check(noMemory)).containsExactly(
+        "2: error: ring-start-prerequisites: VHOST_USER_SET_VRING_ADDR (ring 0) before"
+            + " VHOST_USER_SET_MEM_TABLE: Before a ring's addresses, the back-end has a memory"
+            + " table that covers them.");
   }
 
   @Test

@@ -86,7 +86,8 @@ class QemuPeersTest {
     // libvhost-user answers SET_LOG_BASE with 8 bytes where the registry defines no body.
     List<Finding> plain = check(out, Map.of());
     assertThat(plain).singleElement().satisfies(f -> {
-      assertThat(f.rule()).isEqualTo("payload-size-matches");
+      assertThat(f.rule()).isEqualTo("migration-log-base-reply-body");
+      assertThat(f.level()).isEqualTo(Finding.Level.WARNING);
       assertThat(f.messageName()).isEqualTo("VHOST_USER_SET_LOG_BASE");
       assertThat(f.side()).isEqualTo(Direction.BACK_END);
     });
@@ -145,7 +146,7 @@ class QemuPeersTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("qemus")
-  void qemuVhostUserNetEnablesRingsBeforeAcknowledgingProtocolFeatures(Peers.Qemu qemu)
+  void qemuVhostUserNetEnablesRingsOnTheOfferOfProtocolFeatures(Peers.Qemu qemu)
       throws Exception {
     Path listen = temp.resolve("net.sock");
     Path out = temp.resolve("net.jsonl");
@@ -171,14 +172,13 @@ class QemuPeersTest {
       assertThat(failure.get()).isNull();
     }
 
-    List<Finding> plain = check(out, Map.of());
-    assertThat(plain).isNotEmpty().allSatisfy(f -> {
-      assertThat(f.rule()).isEqualTo("feature-negotiated-before-use");
-      assertThat(f.messageName()).isEqualTo("VHOST_USER_SET_VRING_ENABLE");
-      assertThat(f.side()).isEqualTo(Direction.FRONT_END);
-    });
-    assertThat(check(out, Map.of("qemu", qemu.version())))
-        .allMatch(f -> f.level() == Finding.Level.NOTE);
+    // virtio-net enables rings before any SET_FEATURES accepts VHOST_USER_F_PROTOCOL_FEATURES,
+    // which the specification allows (the offer is enough on the wire): no rule is broken.
+    List<String> names = names(Transcript.read(out).messages());
+    assertThat(names).contains("VHOST_USER_SET_VRING_ENABLE", "VHOST_USER_SET_FEATURES");
+    assertThat(names.indexOf("VHOST_USER_SET_VRING_ENABLE"))
+        .isLessThan(names.indexOf("VHOST_USER_SET_FEATURES"));
+    assertThat(check(out, Map.of())).isEmpty();
   }
 
   private Path storageDaemon(Peers.Qemu qemu) throws Exception {

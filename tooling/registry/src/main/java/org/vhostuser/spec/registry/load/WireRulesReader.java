@@ -31,6 +31,15 @@ final class WireRulesReader {
   private static final Map<String, Direction> SIDES =
       RegistryLoader.words(Direction.values(), Direction::yamlName);
 
+  private static final Map<String, WireRules.SizeRule.Part> PARTS = RegistryLoader.words(
+      WireRules.SizeRule.Part.values(), WireRules.SizeRule.Part::yamlName);
+  private static final Map<String, Boolean> STATES = new java.util.LinkedHashMap<>();
+
+  static {
+    STATES.put("negotiated", false);
+    STATES.put("offered", true);
+  }
+
   private WireRulesReader() {}
 
   /** The wire rules, or none when the registry has no {@code wire-rules.yaml}. */
@@ -39,7 +48,7 @@ final class WireRulesReader {
       return WireRules.none();
     }
     Optional<YamlMap> top = loader.top(RegistryFiles.WIRE_RULES,
-        Set.of("checks", "receiver", "ordering", "ring_index"));
+        Set.of("checks", "feature_state", "receiver", "size_rules", "ordering", "ring_index"));
     if (top.isEmpty()) {
       return WireRules.none();
     }
@@ -55,16 +64,26 @@ final class WireRulesReader {
             r.choice("reply", RESPONSES, true), r.bool("may_close"), r.string("summary", true),
             r.at()));
     List<OrderRule> ordering = loader.each(map, "ordering", "an ordering rule",
-        Set.of("rule", "summary", "messages", "after"),
+        Set.of("rule", "summary", "messages", "after", "reset_by"),
         o -> new OrderRule(o.string("rule", true), o.string("summary", true), o.refs("messages"),
             loader.each(o, "after", "a precondition", Set.of("any_of", "same_ring"),
                 p -> new Precondition(p.refs("any_of"), p.bool("same_ring"), p.at())),
-            o.at()));
+            o.refs("reset_by"), o.at()));
+    WireRules.FeatureState state = map.map("feature_state", Set.of("protocol", "virtio"), false)
+        .map(f -> new WireRules.FeatureState(
+            Boolean.TRUE.equals(f.choice("protocol", STATES, true)),
+            Boolean.TRUE.equals(f.choice("virtio", STATES, true))))
+        .orElse(WireRules.FeatureState.NEGOTIATED_BOTH);
+    List<WireRules.SizeRule> sizes = loader.each(map, "size_rules", "a size rule",
+        Set.of("message", "part", "rule", "severity", "also_allowed", "summary"),
+        r -> new WireRules.SizeRule(r.ref("message", true), r.choice("part", PARTS, true),
+            r.string("rule", false), r.choice("severity", SEVERITIES, false),
+            r.integers("also_allowed"), r.string("summary", true), r.at()));
     List<RingIndex> rings = loader.each(map, "ring_index", "a ring index",
         Set.of("payload", "field", "mask"),
         r -> new RingIndex(r.ref("payload", true), r.string("field", true),
             r.integer("mask", false), r.at()));
-    return new WireRules(checks, receiver, ordering, rings, true);
+    return new WireRules(checks, state, receiver, sizes, ordering, rings, true);
   }
 
   /** The quirks, or none when the registry has no {@code quirks.yaml}. */

@@ -49,6 +49,12 @@ final class WireRulesCheck implements Rule {
       checkChecks(wire, file, out);
       checkReceiver(wire, file, out);
       Set<String> ringPayloads = checkRingIndex(registry, out);
+      for (WireRules.SizeRule size : wire.sizeRules()) {
+        ruleId(size.rule(), size.at(), out);
+        if (messagesKnown) {
+          resolve(size.message(), messages, "message", out);
+        }
+      }
       for (OrderRule order : wire.ordering()) {
         ruleId(order.rule(), order.at(), out);
         if (order.messages().isEmpty() || order.after().isEmpty()) {
@@ -59,6 +65,9 @@ final class WireRulesCheck implements Rule {
           order.messages().forEach(r -> resolve(r, messages, "message", out));
           order.after().forEach(p -> p.anyOf().forEach(r -> resolve(r, messages, "message",
               out)));
+        }
+        if (messagesKnown) {
+          order.resetBy().forEach(r -> resolve(r, messages, "message", out));
         }
         for (Precondition p : order.after()) {
           if (p.sameRing()) {
