@@ -7,7 +7,6 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.vhostuser.spec.registry.Registry;
 import org.vhostuser.spec.wire.Probe;
-import org.vhostuser.spec.wire.Reports;
 import org.vhostuser.spec.wire.Session;
 import org.vhostuser.spec.wire.WireException;
 import picocli.CommandLine.Command;
@@ -63,23 +62,11 @@ final class ProbeCommand implements Callable<Integer> {
     Session session = new Session(registry.get(), implementations, out, verbose ? text : null);
     Probe.Result result;
     try {
-      result = Probe.run(registry.get(), session,  backend,
+      result = Probe.run(registry.get(), session, backend,
           device == DeviceOption.blk ? Probe.Device.BLK : Probe.Device.GENERIC, timeoutMs);
     } catch (WireException e) {
-      if (session.messages() == 0) {
-        session.discard();
-      } else {
-        session.close();
-      }
-      err.println("vhost-spec: " + e.getMessage());
-      if (e.kind() == WireException.Kind.ENVIRONMENT) {
-        return ExitCodes.USAGE;
-      }
-      printFindings(session, text);
-      text.print(session.summary(wire.specUrl()));
-      return ExitCodes.PROBLEMS;
+      return wire.stopped(session, e, text, err, !verbose, label());
     }
-    session.close();
     text.println("back-end " + backend);
     text.println("  virtio features offered: " + String.join(", ", result.virtioOffered()));
     text.println("  protocol features offered: " + (result.protocolOffered().isEmpty() ? "none"
@@ -89,15 +76,11 @@ final class ProbeCommand implements Callable<Integer> {
     text.println("  optional messages answered: " + (result.supported().isEmpty() ? "none"
         : String.join(", ", result.supported())));
     result.observations().forEach(o -> text.println("  " + o));
-    printFindings(session, text);
-    text.print(session.summary(wire.specUrl()));
-    return session.failed() || !result.readOk() ? ExitCodes.PROBLEMS : ExitCodes.OK;
+    int code = wire.finished(session, text, !verbose, label(), null);
+    return result.readOk() ? code : ExitCodes.PROBLEMS;
   }
 
-  private void printFindings(Session session, PrintWriter text) {
-    if (!verbose) {
-      session.findings().forEach(f -> text.println(Reports.line(out == null ? "probe"
-          : out.toString(), f)));
-    }
+  private String label() {
+    return out == null ? "probe" : out.toString();
   }
 }

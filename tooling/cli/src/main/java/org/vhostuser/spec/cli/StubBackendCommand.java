@@ -70,6 +70,7 @@ final class StubBackendCommand implements Callable<Integer> {
     long protocolMask = mask(registry.get().protocolFeatures().features(), protocolFeatures,
         "--protocol-features");
     Session session = new Session(registry.get(), implementations, out, quiet ? null : text);
+    String label = out == null ? "live" : out.toString();
     try {
       AFUNIXServerSocket server = WireSocket.listen(listen);
       WireSocket socket;
@@ -85,26 +86,9 @@ final class StubBackendCommand implements Callable<Integer> {
             waitSeconds * 1000);
       }
     } catch (WireException e) {
-      if (session.messages() == 0) {
-        session.discard();
-      } else {
-        session.close();
-      }
-      err.println("vhost-spec: " + e.getMessage());
-      if (e.kind() == WireException.Kind.ENVIRONMENT) {
-        return ExitCodes.USAGE;
-      }
-      text.print(session.summary(wire.specUrl()));
-      return ExitCodes.PROBLEMS;
+      return wire.stopped(session, e, text, err, quiet, label);
     }
-    session.close();
-    if (quiet) {
-      session.findings().forEach(f -> text.println(org.vhostuser.spec.wire.Reports.line(
-          out == null ? "live" : out.toString(), f)));
-    }
-    text.println("the front-end hung up");
-    text.print(session.summary(wire.specUrl()));
-    return session.failed() ? ExitCodes.PROBLEMS : ExitCodes.OK;
+    return wire.finished(session, text, quiet, label, "the front-end hung up");
   }
 
   private static long mask(List<org.vhostuser.spec.registry.Feature> table, List<String> names,

@@ -68,36 +68,17 @@ final class TraceRecordCommand implements Callable<Integer> {
       }
     });
     Runtime.getRuntime().addShutdownHook(hook);
-    try (Session session = new Session(registry.get(), implementations, out,
-        quiet ? null : live)) {
+    try {
+      Session session = new Session(registry.get(), implementations, out, quiet ? null : live);
       String reason;
       try {
         reason = Recorder.run(registry.get(), session, listen, connect, waitSeconds * 1000,
             timeoutSeconds * 1000, handle);
       } catch (WireException e) {
-        if (session.messages() == 0) {
-          session.discard();
-        } else {
-          session.close();
-        }
-        err.println("vhost-spec: " + e.getMessage());
-        if (quiet) {
-          session.findings().forEach(f -> live.println(org.vhostuser.spec.wire.Reports.line(
-              out.toString(), f)));
-        }
-        live.print(session.summary(wire.specUrl()));
-        live.flush();
-        return e.kind() == WireException.Kind.ENVIRONMENT ? ExitCodes.USAGE : ExitCodes.PROBLEMS;
+        return wire.stopped(session, e, live, err, quiet, out.toString());
       }
-      session.close();
-      if (quiet) {
-        session.findings().forEach(f -> live.println(org.vhostuser.spec.wire.Reports.line(
-            out.toString(), f)));
-      }
-      live.println("recording ended: " + reason + "; transcript in " + out);
-      live.print(session.summary(wire.specUrl()));
-      live.flush();
-      return session.failed() ? ExitCodes.PROBLEMS : ExitCodes.OK;
+      return wire.finished(session, live, quiet, out.toString(),
+          "recording ended: " + reason + "; transcript in " + out);
     } finally {
       try {
         Runtime.getRuntime().removeShutdownHook(hook);

@@ -1,5 +1,6 @@
 package org.vhostuser.spec.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -9,6 +10,9 @@ import java.util.Optional;
 import org.vhostuser.spec.registry.Quirk;
 import org.vhostuser.spec.registry.Registry;
 import org.vhostuser.spec.registry.validate.RegistryValidator;
+import org.vhostuser.spec.wire.Reports;
+import org.vhostuser.spec.wire.Session;
+import org.vhostuser.spec.wire.WireException;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -51,6 +55,49 @@ final class WireOptions {
       return specUrl;
     }
     return registryOption.repositoryRoot().resolve("build/site/index.html").toUri().toString();
+  }
+
+  /**
+   * Ends a session that a peer or the environment stopped: keeps what was recorded (nothing
+   * when no message came), prints the one-line reason, and for a peer problem the findings and
+   * summary. Returns the exit code: 2 for the environment, 1 for the peer.
+   */
+  int stopped(Session session, WireException e, PrintWriter out, PrintWriter err,
+      boolean printFindings, String label) throws IOException {
+    if (session.messages() == 0) {
+      session.discard();
+    } else {
+      session.close();
+    }
+    err.println("vhost-spec: " + e.getMessage());
+    if (e.kind() == WireException.Kind.ENVIRONMENT) {
+      return ExitCodes.USAGE;
+    }
+    summary(session, out, printFindings, label, null);
+    return ExitCodes.PROBLEMS;
+  }
+
+  /**
+   * Ends a session that ran its course: moves the transcript into place, prints the findings
+   * (when they were not printed live), {@code closing} and the summary with the rules broken.
+   */
+  int finished(Session session, PrintWriter out, boolean printFindings, String label,
+      String closing) throws IOException {
+    session.close();
+    summary(session, out, printFindings, label, closing);
+    return session.failed() ? ExitCodes.PROBLEMS : ExitCodes.OK;
+  }
+
+  private void summary(Session session, PrintWriter out, boolean printFindings, String label,
+      String closing) {
+    if (printFindings) {
+      session.findings().forEach(f -> out.println(Reports.line(label, f)));
+    }
+    if (closing != null) {
+      out.println(closing);
+    }
+    out.print(session.summary(specUrl()));
+    out.flush();
   }
 
   /** The valid registry with wire rules, or empty after printing why not. */

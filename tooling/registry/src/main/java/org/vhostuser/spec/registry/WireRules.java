@@ -13,6 +13,7 @@ public record WireRules(
     FeatureState featureState,
     List<ReceiverRule> receiver,
     List<SizeRule> sizeRules,
+    List<EnumRule> enumRules,
     List<OrderRule> ordering,
     List<RingIndex> ringIndex,
     boolean present) {
@@ -20,6 +21,7 @@ public record WireRules(
     checks = List.copyOf(checks);
     receiver = List.copyOf(receiver);
     sizeRules = List.copyOf(sizeRules);
+    enumRules = List.copyOf(enumRules);
     ordering = List.copyOf(ordering);
     ringIndex = List.copyOf(ringIndex);
     featureState = featureState == null ? FeatureState.NEGOTIATED_BOTH : featureState;
@@ -27,7 +29,8 @@ public record WireRules(
 
   /** No {@code wire-rules.yaml}: nothing to check on the wire. */
   public static WireRules none() {
-    return new WireRules(List.of(), null, List.of(), List.of(), List.of(), List.of(), false);
+    return new WireRules(List.of(), null, List.of(), List.of(), List.of(), List.of(), List.of(),
+        false);
   }
 
   /**
@@ -74,6 +77,7 @@ public record WireRules(
     wire.checks().forEach(c -> out.add(new Citation(c.rule(), c.at())));
     wire.receiver().forEach(r -> out.add(new Citation(r.rule(), r.at())));
     wire.sizeRules().forEach(r -> out.add(new Citation(r.rule(), r.at())));
+    wire.enumRules().forEach(r -> out.add(new Citation(r.rule(), r.at())));
     wire.ordering().forEach(o -> out.add(new Citation(o.rule(), o.at())));
     registry.allMessages().forEach(m -> out.add(new Citation(m.requires().rule(),
         m.requires().ruleAt())));
@@ -104,8 +108,7 @@ public record WireRules(
       SourcePosition at) {
     /** The checks the wire module implements; each must be given a rule id in the table. */
     public enum Kind {
-      HEADER_VERSION, HEADER_FLAGS, KNOWN_REQUEST, PAYLOAD_SIZE, PADDING_ZERO, ENUM_VALUE,
-      FD_COUNT, REPLY_FLAG, REPLY_FLAGS_EXACT, REPLY_DUE, REPLY_STATUS, FEATURE_REQUIRED,
+      HEADER_VERSION, HEADER_FLAGS, KNOWN_REQUEST, PAYLOAD_SIZE, PADDING_ZERO, FD_COUNT, REPLY_FLAG, REPLY_FLAGS_EXACT, REPLY_DUE, REPLY_STATUS, FEATURE_REQUIRED,
       FEATURES_SUBSET, PROTOCOL_FEATURES_SUBSET;
 
       /** The spelling in the YAML file, for example {@code header-version}. */
@@ -144,6 +147,12 @@ public record WireRules(
       }
     }
   }
+
+  /**
+   * A spec rule that says which values a field taking this enum may hold: such fields are checked
+   * to hold one of its members (a bit set: only its bits). Enums no rule names are not checked.
+   */
+  public record EnumRule(Ref enumType, String rule, Severity severity, SourcePosition at) {}
 
   /**
    * An ordering rule: each of {@code messages} is sent only after, for every precondition, at

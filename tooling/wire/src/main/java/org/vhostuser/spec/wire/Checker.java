@@ -50,6 +50,9 @@ public final class Checker {
   private final Map<String, Long> protocolBits = new HashMap<>();
   private final Map<String, EnumType> enums = new HashMap<>();
   private final Map<String, RingIndex> rings = new HashMap<>();
+  private final Map<String, WireRules.EnumRule> enumRules = new HashMap<>();
+  /** Every message name, current or previous, to the current one. */
+  private final Map<String, String> current = new HashMap<>();
   private final Map<WireCheck.Kind, WireCheck> checks = new EnumMap<>(WireCheck.Kind.class);
   private final List<Quirk> quirks;
   private final Map<String, String> implementations;
@@ -76,12 +79,17 @@ public final class Checker {
   public Checker(Registry registry, Map<String, String> implementations) {
     this.registry = registry;
     this.layouts = Layouts.of(registry);
+    registry.allMessages().forEach(m -> {
+      current.put(m.name(), m.name());
+      m.previousNames().forEach(previous -> current.putIfAbsent(previous, m.name()));
+    });
     registry.frontEnd().messages().forEach(m -> frontEnd.putIfAbsent(m.id(), m));
     registry.backEnd().messages().forEach(m -> backEnd.putIfAbsent(m.id(), m));
     registry.virtioFeatures().features().forEach(f -> virtioBits.put(f.name(), f.bit()));
     registry.protocolFeatures().features().forEach(f -> protocolBits.put(f.name(), f.bit()));
     registry.enums().forEach(e -> enums.put(e.name(), e));
     registry.wire().ringIndex().forEach(r -> rings.put(r.payload().name(), r));
+    registry.wire().enumRules().forEach(r -> enumRules.put(r.enumType().name(), r));
     registry.wire().checks().forEach(c -> checks.put(c.kind(), c));
     long flags = 0;
     for (EnumMember member : registry.header().flags()) {
@@ -300,22 +308,10 @@ public final class Checker {
     boolean own = entry.requires().offeredIsEnough();
     var state = registry.wire().featureState();
     List<String> missing = new ArrayList<>();
-    boolean protocolOffered = own || state.protocolOfferedIsEnough();
-    for (Ref ref : entry.requires().protocol()) {
-      Long bit = protocolBits.get(ref.name());
-      if (bit != null && !(has(this.protocolOffered, bit)
-          && (protocolOffered || has(protocolAcked, bit)))) {
-        missing.add(ref.name() + (protocolOffered ? " offered" : " negotiated"));
-      }
-    }
-    boolean virtioOffered = own || state.virtioOfferedIsEnough();
-    for (Ref ref : entry.requires().virtio()) {
-      Long bit = virtioBits.get(ref.name());
-      if (bit != null && !(has(this.virtioOffered, bit)
-          && (virtioOffered || has(virtioAcked, bit)))) {
-        missing.add(ref.name() + (virtioOffered ? " offered" : " negotiated"));
-      }
-    }
+    unmet(entry.requires().protocol(), protocolBits, protocolOffered, protocolAcked,
+        own || state.protocolOfferedIsEnough(), missing);
+    unmet(entry.requires().virtio(), virtioBits, virtioOffered, virtioAcked,
+        own || state.virtioOfferedIsEnough(), missing);
     if (!missing.isEmpty()) {
       String rule = entry.requires().rule() != null ? entry.requires().rule()
           : ruleOf(WireCheck.Kind.FEATURE_REQUIRED);
@@ -325,11 +321,21 @@ public final class Checker {
     }
   }
 
+  /** Adds to {@code missing} each required feature the conversation has not offered (or set). */
+  private static void unmet(List<Ref> required, Map<String, Long> bits, long offered, long acked,
+      boolean offeredIsEnough, List<String> missing) {
+    for (Ref ref : required) {
+      Long bit = bits.get(ref.name());
+      if (bit != null && !(has(offered, bit) && (offeredIsEnough || has(acked, bit)))) {
+        missing.add(ref.name() + (offeredIsEnough ? " offered" : " negotiated"));
+      }
+    }
+  }
+
   private void checkSize(WireMessage m, Ref payload, String label, Message entry,
       WireRules.SizeRule.Part part, List<Finding> found) {
     WireRules.SizeRule special = registry.wire().sizeRules().stream()
-        .filter(r -> r.part() == part && r.message() != null
-            && r.message().name().equals(entry.name()))
+        .filter(r -> r.part() == part && r.message() != null && is(r.message(), entry))
         .findFirst().orElse(null);
     if (special != null && special.alsoAllowed().contains(m.size())) {
       return;
@@ -342,9 +348,7 @@ public final class Checker {
         continue;
       }
       String rule = special.rule() != null ? special.rule() : f.rule();
-      Finding.Level level = special.severity() == null ? f.level()
-          : special.severity() == org.vhostuser.spec.registry.Severity.WARNING
-              ? Finding.Level.WARNING : Finding.Level.ERROR;
+      Finding.Level level = special.severity() == null ? f.level() : level(special.severity());
       finding(found, rule, null, f.line(), f.side(), f.messageName(), f.message(), level);
     }
   }
@@ -456,8 +460,10 @@ public final class Checker {
               nameOf(m), label + ": padding " + where + " is 0x" + Long.toHexString(value));
           break;
         }
-        if (f.field().values() != null) {
-          checkEnum(m, enums.get(f.field().values().name()), value, where, label, found);
+        WireRules.EnumRule rule = f.field().values() == null ? null
+            : enumRules.get(f.field().values().name());
+        if (rule != null) {
+          checkEnum(m, enums.get(f.field().values().name()), rule, value, where, label, found);
         }
       }
     }
@@ -475,8 +481,8 @@ public final class Checker {
     return from == 0 ? bytes : java.util.Arrays.copyOfRange(bytes, (int) from, bytes.length);
   }
 
-  private void checkEnum(WireMessage m, EnumType type, long value, String where, String label,
-      List<Finding> found) {
+  private void checkEnum(WireMessage m, EnumType type, WireRules.EnumRule rule, long value,
+      String where, String label, List<Finding> found) {
     if (type == null) {
       return;
     }
@@ -487,10 +493,10 @@ public final class Checker {
         allowed |= v == null ? 0 : v;
       }
       if ((value & ~allowed) != 0) {
-        report(found, WireCheck.Kind.ENUM_VALUE, m.line(), m.direction().sender(), nameOf(m),
+        finding(found, rule.rule(), null, m.line(), m.direction().sender(), nameOf(m),
             label + ": " + where + " = 0x" + Long.toHexString(value) + " sets bits 0x"
                 + Long.toHexString(value & ~allowed) + " that " + type.name()
-                + " does not define");
+                + " does not define", level(rule.severity()));
       }
       return;
     }
@@ -499,8 +505,9 @@ public final class Checker {
         return;
       }
     }
-    report(found, WireCheck.Kind.ENUM_VALUE, m.line(), m.direction().sender(), nameOf(m),
-        label + ": " + where + " = " + value + " is not a member of " + type.name());
+    finding(found, rule.rule(), null, m.line(), m.direction().sender(), nameOf(m),
+        label + ": " + where + " = " + value + " is not a member of " + type.name(),
+        level(rule.severity()));
   }
 
   private void checkOrder(WireMessage m, Message entry, List<Finding> found) {
@@ -509,13 +516,13 @@ public final class Checker {
     for (int i = 0; i < ordering.size(); i++) {
       OrderRule rule = ordering.get(i);
       Set<String> seen = sentPerRule.computeIfAbsent(i, k -> new HashSet<>());
-      if (rule.messages().stream().noneMatch(r -> r.name().equals(entry.name()))) {
+      if (rule.messages().stream().noneMatch(r -> is(r, entry))) {
         continue;
       }
       List<String> missing = new ArrayList<>();
       for (Precondition p : rule.after()) {
         boolean met = p.anyOf().stream().anyMatch(r -> seen.contains(p.sameRing()
-            ? r.name() + "#" + ring : r.name()));
+            ? name(r) + "#" + ring : name(r)));
         if (!met) {
           missing.add(String.join(" or ", p.anyOf().stream().map(Ref::name).toList())
               + (p.sameRing() ? " (ring " + ring + ")" : ""));
@@ -530,7 +537,7 @@ public final class Checker {
     for (int i = 0; i < ordering.size(); i++) {
       Set<String> seen = sentPerRule.computeIfAbsent(i, k -> new HashSet<>());
       OrderRule rule = ordering.get(i);
-      if (ring >= 0 && rule.resetBy().stream().anyMatch(r -> r.name().equals(entry.name()))) {
+      if (ring >= 0 && rule.resetBy().stream().anyMatch(r -> is(r, entry))) {
         seen.removeIf(key -> key.endsWith("#" + ring));
       }
       seen.add(entry.name());
@@ -538,6 +545,15 @@ public final class Checker {
         seen.add(entry.name() + "#" + ring);
       }
     }
+  }
+
+  /** The current name of a message named in the wire rules (perhaps by a previous name). */
+  private String name(Ref ref) {
+    return current.getOrDefault(ref.name(), ref.name());
+  }
+
+  private boolean is(Ref ref, Message entry) {
+    return name(ref).equals(entry.name());
   }
 
   private long ringOf(WireMessage m, Message entry) {
@@ -593,10 +609,13 @@ public final class Checker {
   private void finding(List<Finding> found, String rule, WireCheck.Kind kind, int line,
       Direction side, String messageName, String text) {
     WireCheck check = kind == null ? null : checks.get(kind);
-    Finding.Level level = check != null && check.severity()
-        == org.vhostuser.spec.registry.Severity.WARNING ? Finding.Level.WARNING
+    finding(found, rule, kind, line, side, messageName, text,
+        level(check == null ? null : check.severity()));
+  }
+
+  private static Finding.Level level(org.vhostuser.spec.registry.Severity severity) {
+    return severity == org.vhostuser.spec.registry.Severity.WARNING ? Finding.Level.WARNING
         : Finding.Level.ERROR;
-    finding(found, rule, kind, line, side, messageName, text, level);
   }
 
   private void finding(List<Finding> found, String rule, WireCheck.Kind kind, int line,
@@ -604,7 +623,7 @@ public final class Checker {
     Finding finding = new Finding(level, rule, text, line, side, messageName, null);
     for (Quirk quirk : quirks) {
       if (quirk.side() == side && quirk.rule().equals(rule)
-          && (quirk.message() == null || quirk.message().name().equals(messageName))) {
+          && (quirk.message() == null || name(quirk.message()).equals(messageName))) {
         finding = finding.explained("known quirk of " + quirk.implementation() + " "
             + implementations.get(quirk.implementation()) + ": " + quirk.does());
         break;

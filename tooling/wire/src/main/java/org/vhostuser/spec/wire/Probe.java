@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.vhostuser.spec.registry.Feature;
 import org.vhostuser.spec.registry.Layouts;
 import org.vhostuser.spec.registry.Message;
@@ -82,13 +81,7 @@ public final class Probe {
     boolean protocolFeatures = has(virtio, virtioBit("VHOST_USER_F_PROTOCOL_FEATURES"));
     if (protocolFeatures) {
       protocol = call("VHOST_USER_GET_PROTOCOL_FEATURES", new byte[0]).unsigned(0, 8);
-      long ack = 0;
-      for (String name : WANTED_PROTOCOL) {
-        long bit = protocolBit(name);
-        if (has(protocol, bit)) {
-          ack |= 1L << bit;
-        }
-      }
+      long ack = accept(protocol, WANTED_PROTOCOL, this::protocolBit);
       send("VHOST_USER_SET_PROTOCOL_FEATURES", u64(ack), false);
       acknowledged = ack;
       replyAck = has(ack, protocolBit("VHOST_USER_PROTOCOL_F_REPLY_ACK"));
@@ -113,13 +106,7 @@ public final class Probe {
       observations.add("capacity: " + capacity + " sectors of 512 bytes");
       supported.add("VHOST_USER_GET_CONFIG");
     }
-    long ack = 0;
-    for (String name : WANTED_VIRTIO) {
-      long bit = virtioBit(name);
-      if (has(virtio, bit)) {
-        ack |= 1L << bit;
-      }
-    }
+    long ack = accept(virtio, WANTED_VIRTIO, this::virtioBit);
     send("VHOST_USER_SET_FEATURES", u64(ack), replyAck);
     boolean readOk;
     try (SharedMemory memory = SharedMemory.create(MEMORY_SIZE);
@@ -283,6 +270,19 @@ public final class Probe {
         .orElse(-1L);
   }
 
+  /** The bits of the {@code wanted} features that {@code offered} has. */
+  private static long accept(long offered, List<String> wanted,
+      java.util.function.ToLongFunction<String> bitOf) {
+    long ack = 0;
+    for (String name : wanted) {
+      long bit = bitOf.applyAsLong(name);
+      if (has(offered, bit)) {
+        ack |= 1L << bit;
+      }
+    }
+    return ack;
+  }
+
   private static boolean has(long bits, long bit) {
     return bit >= 0 && bit < 64 && (bits & (1L << bit)) != 0;
   }
@@ -316,7 +316,4 @@ public final class Probe {
     return List.copyOf(out);
   }
 
-  static Optional<Message> byName(Registry registry, String name) {
-    return registry.allMessages().filter(m -> m.name().equals(name)).findFirst();
-  }
 }

@@ -1,6 +1,5 @@
 package org.vhostuser.spec.wire;
 
-import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -50,31 +49,41 @@ public final class Transcript {
   public static Contents read(Path file) throws IOException {
     List<WireMessage> messages = new ArrayList<>();
     List<Problem> problems = new ArrayList<>();
-    try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+    try (InputStream in = Files.newInputStream(file)) {
       ByteArrayOutputStream current = new ByteArrayOutputStream(256);
+      byte[] buffer = new byte[1 << 16];
       int line = 1;
       boolean tooLong = false;
-      int b;
-      while (true) {
-        b = in.read();
-        if (b == '\n' || b < 0) {
-          if (b >= 0 || current.size() > 0 || tooLong) {
-            take(current, line, tooLong, messages, problems);
+      int n;
+      while ((n = in.read(buffer)) > 0) {
+        int start = 0;
+        for (int i = 0; i < n; i++) {
+          if (buffer[i] != '\n') {
+            continue;
           }
-          if (b < 0) {
-            break;
-          }
+          tooLong = append(current, buffer, start, i - start, tooLong);
+          take(current, line++, tooLong, messages, problems);
           current.reset();
           tooLong = false;
-          line++;
-        } else if (current.size() < MAX_LINE) {
-          current.write(b);
-        } else {
-          tooLong = true;
+          start = i + 1;
         }
+        tooLong = append(current, buffer, start, n - start, tooLong);
+      }
+      if (current.size() > 0 || tooLong) {
+        take(current, line, tooLong, messages, problems);
       }
     }
     return new Contents(messages, problems);
+  }
+
+  /** Appends up to the line limit; returns whether the line is now too long. */
+  private static boolean append(ByteArrayOutputStream current, byte[] bytes, int from, int length,
+      boolean tooLong) {
+    if (tooLong || current.size() + length > MAX_LINE) {
+      return true;
+    }
+    current.write(bytes, from, length);
+    return false;
   }
 
   private static void take(ByteArrayOutputStream bytes, int line, boolean tooLong,

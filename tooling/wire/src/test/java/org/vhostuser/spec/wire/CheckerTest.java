@@ -26,7 +26,10 @@ import org.vhostuser.spec.registry.WireRules.WireCheck;
  */
 class CheckerTest {
   static final Registry REGISTRY = Talk.fixture();
-  /** The checks some test below has seen fire; every built-in check must be among them. */
+  /**
+   * The checks some test below has seen fire (a check is seen when a finding cites its rule);
+   * every built-in check must be among them.
+   */
   static final Set<WireCheck.Kind> SEEN = EnumSet.noneOf(WireCheck.Kind.class);
 
   /** The findings as "line: rule: message", and which check produced each. */
@@ -104,7 +107,7 @@ class CheckerTest {
   void anUnknownRequestAndASuccessfulAnswerToIt() {
     Talk t = new Talk().handshake().front(77, ASK, none(), 0).back(77, REPLY, u64(0), 0);
     assertThat(check(t)).containsExactly(
-        "9: error: request-id-known: request id 77 is not a front-end message",
+        "9: warning: unknown-request: request id 77 is not a front-end message",
         "10: error: unknown-request: request id 77 reply: success status for an unknown request");
   }
 
@@ -112,7 +115,7 @@ class CheckerTest {
   void aFailureStatusForAnUnknownRequestIsWhatTheReceiverRuleAsks() {
     Talk t = new Talk().handshake().front(77, ASK, none(), 0).back(77, REPLY, u64(1), 0);
     assertThat(check(t)).containsExactly(
-        "9: error: request-id-known: request id 77 is not a front-end message");
+        "9: warning: unknown-request: request id 77 is not a front-end message");
   }
 
   @Test
@@ -189,6 +192,19 @@ class CheckerTest {
             + " VHOST_USER_SET_VRING_ADDR (ring 0), VHOST_USER_SET_VRING_BASE (ring 0): Before the"
             + " message that starts a ring, the ring has its size, its addresses and its base since"
             + " it was last stopped, and the features are set.");
+  }
+
+  @Test
+  void onlyEnumsARuleRestrictsAreChecked() {
+    Registry real = Talk.real();
+    Talk t = new Talk().front(1, VERSION, none(), 0).back(1, REPLY, u64(1L << 30), 0);
+    t.front(15, VERSION, none(), 0).back(15, REPLY, u64(1L << 9), 0);
+    t.front(16, VERSION, u64(1L << 9), 0).front(3, VERSION, none(), 0);
+    t.front(24, VERSION, u32s(0, 0, 7), 0).back(24, REPLY, u32s(0, 0, 0), 0);
+    t.front(13, VERSION, u64(1L << 9), 1);
+    assertThat(lines(t.check(real))).containsExactly(
+        "7: error: payload-config-flags-values: VHOST_USER_GET_CONFIG: config.flags = 7 is not a"
+            + " member of config_flags");
   }
 
   @Test
@@ -294,7 +310,7 @@ class CheckerTest {
     t.add(Channel.BACKEND, Flow.FRONT_TO_BACK, 2, REPLY, u64(0), 0);
     t.add(Channel.BACKEND, Flow.BACK_TO_FRONT, 5, VERSION, none(), 0);
     assertThat(check(t)).containsExactly(
-        "11: error: request-id-known: request id 5 is not a back-end message");
+        "11: warning: unknown-request: request id 5 is not a back-end message");
   }
 
   @AfterAll

@@ -48,7 +48,8 @@ final class WireRulesReader {
       return WireRules.none();
     }
     Optional<YamlMap> top = loader.top(RegistryFiles.WIRE_RULES,
-        Set.of("checks", "feature_state", "receiver", "size_rules", "ordering", "ring_index"));
+        Set.of("checks", "feature_state", "receiver", "size_rules", "enum_rules", "ordering",
+            "ring_index"));
     if (top.isEmpty()) {
       return WireRules.none();
     }
@@ -83,7 +84,11 @@ final class WireRulesReader {
         Set.of("payload", "field", "mask"),
         r -> new RingIndex(r.ref("payload", true), r.string("field", true),
             r.integer("mask", false), r.at()));
-    return new WireRules(checks, state, receiver, sizes, ordering, rings, true);
+    List<WireRules.EnumRule> enums = loader.each(map, "enum_rules", "an enum rule",
+        Set.of("enum", "rule", "severity"),
+        r -> new WireRules.EnumRule(r.ref("enum", true), r.string("rule", true),
+            orDefault(r.choice("severity", SEVERITIES, false), Severity.ERROR), r.at()));
+    return new WireRules(checks, state, receiver, sizes, enums, ordering, rings, true);
   }
 
   /** The quirks, or none when the registry has no {@code quirks.yaml}. */

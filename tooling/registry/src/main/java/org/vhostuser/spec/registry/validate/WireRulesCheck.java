@@ -41,7 +41,11 @@ final class WireRulesCheck implements Rule {
     registry.payloads().forEach(p -> checkCountFields(p, out));
     registry.allMessages().forEach(m -> ruleId(m.requires().rule(), m.requires().ruleAt(), out));
     WireRules wire = registry.wire();
-    Set<String> messages = registry.allMessages().map(Message::name).collect(Collectors.toSet());
+    // A renamed message keeps its previous names, so references by them still resolve.
+    Set<String> messages = registry.allMessages()
+        .flatMap(m -> java.util.stream.Stream.concat(java.util.stream.Stream.of(m.name()),
+            m.previousNames().stream()))
+        .collect(Collectors.toSet());
     boolean messagesKnown = registry.isComplete(RegistryFiles.FRONT_END)
         && registry.isComplete(RegistryFiles.BACK_END);
     if (wire.present()) {
@@ -49,6 +53,14 @@ final class WireRulesCheck implements Rule {
       checkChecks(wire, file, out);
       checkReceiver(wire, file, out);
       Set<String> ringPayloads = checkRingIndex(registry, out);
+      Set<String> enums = registry.enums().stream().map(e -> e.name())
+          .collect(Collectors.toSet());
+      for (WireRules.EnumRule rule : wire.enumRules()) {
+        ruleId(rule.rule(), rule.at(), out);
+        if (registry.isComplete(RegistryFiles.ENUMS)) {
+          resolve(rule.enumType(), enums, "enum", out);
+        }
+      }
       for (WireRules.SizeRule size : wire.sizeRules()) {
         ruleId(size.rule(), size.at(), out);
         if (messagesKnown) {
