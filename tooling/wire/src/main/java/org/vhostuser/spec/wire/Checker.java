@@ -15,7 +15,6 @@ import org.vhostuser.spec.registry.EnumKind;
 import org.vhostuser.spec.registry.EnumMember;
 import org.vhostuser.spec.registry.EnumType;
 import org.vhostuser.spec.registry.FdSpec;
-import org.vhostuser.spec.registry.Feature;
 import org.vhostuser.spec.registry.Layouts;
 import org.vhostuser.spec.registry.Layouts.FieldLayout;
 import org.vhostuser.spec.registry.Layouts.PayloadLayout;
@@ -67,9 +66,12 @@ public final class Checker {
   private final Map<Integer, Set<String>> sentPerRule = new HashMap<>();
   private final List<Finding> all = new ArrayList<>();
 
-  /** What a request waits for. */
+  /**
+   * What a request waits for: whether a reply is required, whether it is a u64 status, whether
+   * the request id was unknown, and whether the request set NEED_REPLY.
+   */
   private record Pending(Message message, long request, boolean required, boolean status,
-      boolean unknown, int line) {}
+      boolean unknown, boolean flagged, int line) {}
 
   /**
    * A checker for one connection. {@code implementations} maps implementation names to the
@@ -178,7 +180,8 @@ public final class Checker {
       report(found, WireCheck.Kind.KNOWN_REQUEST, m.line(), sender, null, "request id "
           + m.request() + " is not a " + sender.yamlName() + " message");
       boolean asked = m.needsReply() && negotiatedProtocol(REPLY_ACK);
-      pending.get(m.channel()).add(new Pending(null, m.request(), false, asked, true, m.line()));
+      pending.get(m.channel()).add(new Pending(null, m.request(), false, asked, true,
+          m.needsReply(), m.line()));
       return;
     }
     String name = entry.name();
@@ -192,10 +195,11 @@ public final class Checker {
     boolean asked = m.needsReply() && replyAck;
     Replies replies = entry.replies();
     if (replies == Replies.ALWAYS) {
-      pending.get(m.channel()).add(new Pending(entry, m.request(), true, false, false, m.line()));
+      pending.get(m.channel()).add(new Pending(entry, m.request(), true, false, false,
+          m.needsReply(), m.line()));
     } else if (replies == Replies.REPLY_ACK || replies == Replies.CONDITIONAL) {
       pending.get(m.channel()).add(new Pending(entry, m.request(), asked, asked, false,
-          m.line()));
+          m.needsReply(), m.line()));
     }
   }
 
@@ -239,9 +243,9 @@ public final class Checker {
     }
     Message entry = match.message();
     if (!match.required() && !match.status() && entry.replies() != Replies.CONDITIONAL) {
-      boolean ignoredFlag = m.request() == match.request() && lastNeededReply(match);
+      boolean flagged = match.flagged();
       registry.wire().receiver(ReceiverRule.Situation.NEED_REPLY_WITHOUT_REPLY_ACK)
-          .filter(r -> ignoredFlag)
+          .filter(r -> flagged)
           .ifPresentOrElse(
               r -> finding(found, r.rule(), WireCheck.Kind.REPLY_DUE, m.line(), replier,
                   entry.name(), label + ": NEED_REPLY was set but REPLY_ACK is not negotiated,"
@@ -270,17 +274,7 @@ public final class Checker {
     }
   }
 
-  /** Whether the request a non-due reply answers had NEED_REPLY set (known from its line). */
-  private boolean lastNeededReply(Pending p) {
-    return p.line() < 0 || neededReply.contains(p.line());
-  }
-
-  private final Set<Integer> neededReply = new HashSet<>();
-
   private void learn(WireMessage m, Message entry, List<Finding> found) {
-    if (m.needsReply()) {
-      neededReply.add(m.line());
-    }
     if (m.channel() != Channel.MAIN || m.size() != 8) {
       return;
     }
@@ -632,9 +626,4 @@ public final class Checker {
     found.add(finding);
   }
 
-  /** The feature entries of the registry, for reports that name what a peer offered. */
-  List<Feature> offeredProtocolFeatures() {
-    return registry.protocolFeatures().features().stream()
-        .filter(f -> f.bit() != null && has(protocolOffered, f.bit())).toList();
-  }
 }

@@ -11,7 +11,6 @@ import java.util.stream.Collectors;
 import org.vhostuser.spec.registry.Code;
 import org.vhostuser.spec.registry.Diagnostics;
 import org.vhostuser.spec.registry.Field;
-import org.vhostuser.spec.registry.Message;
 import org.vhostuser.spec.registry.Payload;
 import org.vhostuser.spec.registry.Primitive;
 import org.vhostuser.spec.registry.Quirk;
