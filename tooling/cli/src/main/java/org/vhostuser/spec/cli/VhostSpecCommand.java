@@ -25,7 +25,8 @@ final class VhostSpecCommand implements Runnable {
    */
   static final List<String> SUBCOMMANDS = List.of("build", "validate", "generate", "conform",
       "import-rst", "compare-rst", "site", "serve", "diff", "changelog", "check-commits",
-      "next-id", "maintainers", "man", "train", "help", "generate-completion");
+      "next-id", "maintainers", "trace", "probe", "stub-backend", "man", "train", "help",
+      "generate-completion");
 
   /**
    * A new instance of the named subcommand. A plain switch rather than constructor references:
@@ -47,6 +48,9 @@ final class VhostSpecCommand implements Runnable {
       case "check-commits": return new CheckCommitsCommand();
       case "next-id": return new NextIdCommand();
       case "maintainers": return new MaintainersCommand();
+      case "trace": return new TraceCommand();
+      case "probe": return new ProbeCommand();
+      case "stub-backend": return new StubBackendCommand();
       case "man": return new ManCommand();
       case "train": return new TrainCommand();
       case "help": return new HelpCommand();

@@ -43,6 +43,7 @@ public final class ProseRules {
     checkBareNumbers(index, names, out);
     checkCrossReferences(index, names, out);
     RuleChecks.check(index, out);
+    RuleChecks.checkCitations(registry, index, out);
     return out.sorted();
   }
 

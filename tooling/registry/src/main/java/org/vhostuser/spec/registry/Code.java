@@ -53,6 +53,8 @@ public enum Code {
   PROSE_RULE_WITHOUT_SOURCE("a vu-rule without exactly one source (qemu=, impl= or position=)"),
   PROSE_DUPLICATE_RULE("two vu-rule macros with the same id"),
   PROSE_RULE_ID("a vu-rule id that is not lower-case words joined by dashes"),
+  UNKNOWN_RULE_ID("a rule id the registry cites for the wire checks that no vu-rule in the prose"
+      + " defines"),
   // The MAINTAINERS file.
   MAINTAINERS_FORMAT("a MAINTAINERS line or section that does not follow the documented format"),
   MAINTAINERS_PATTERN("a MAINTAINERS file pattern that matches no file of the repository"),

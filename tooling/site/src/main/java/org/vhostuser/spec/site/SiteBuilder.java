@@ -330,6 +330,8 @@ public final class SiteBuilder {
     pages.put("messages.html", template.page("index", "Messages", index.messages()));
     pages.put("features.html", template.page("index", "Features", index.features()));
     pages.put("payloads.html", template.page("index", "Payloads", index.payloads()));
+    pages.put("conformance.html", template.page("document", "Conformance",
+        ConformancePage.body(registry)));
     Provenance provenance = new Provenance(revision.map(Revision::commit).orElse("unknown"),
         Provenances.of(inputs.spec().resolve("registry")).contentSha256(), releases.since());
     pages.put("downloads.html", template.page("downloads", "Downloads",

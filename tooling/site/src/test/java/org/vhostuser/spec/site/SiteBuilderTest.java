@@ -42,7 +42,7 @@ class SiteBuilderTest {
     assertThat(result.problems()).isEmpty();
     assertThat(result.pages()).contains("index.html", "messages.html", "features.html",
         "payloads.html", "downloads.html", "readme.html", "contributing.html", "maintainers.html",
-        "positions.html");
+        "positions.html", "conformance.html");
   }
 
   @Test
