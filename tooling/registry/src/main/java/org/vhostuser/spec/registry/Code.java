@@ -37,7 +37,7 @@ public enum Code {
   ENABLES_MISMATCH("a feature's enables list differs from the messages that require the feature"),
   STABLE_NEEDS_PROPOSED("a stable entry that depends on a proposed or reserved one"),
   RESERVATION_WITHOUT_PROPOSAL("a reserved entry that does not name the proposal it holds the"
-      + " number for"),
+      + " number for, or its owner"),
   NUMBER_IN_RESERVED_RANGE("an entry whose id or bit lies in a range registry.yaml sets aside"),
   ENUM_VALUE("an enum member whose value does not fit its type or overlaps another"),
   // Prose and registry together.
