@@ -20,15 +20,17 @@ import picocli.CommandLine.Spec;
 
 /** {@code vhost-spec diff}: what a change does to the protocol, and whether it breaks anyone. */
 @Command(name = "diff", mixinStandardHelpOptions = true,
-    description = "Compare the registry at BASE with HEAD (a revision, or the working tree when"
-        + " omitted): semantic changes, breaking-change rules (approved only by entries the"
+    description = "Compare the registry where the change started (the merge base of BASE and"
+        + " HEAD) with HEAD (a revision, or the working tree when omitted): semantic changes, breaking-change rules (approved only by entries the"
         + " change adds to spec/registry/accepted-breaks.yaml), validation of HEAD and the"
         + " change to the generated files. Exit 1 on an unapproved break or a validation error.")
 final class DiffCommand implements Callable<Integer> {
   @Mixin RegistryOption registryOption;
 
-  @Parameters(index = "0", paramLabel = "BASE",
-      description = "The revision to compare with: a commit, branch or tag.")
+  @Parameters(index = "0", arity = "0..1", paramLabel = "BASE",
+      description = "The target to compare with: a commit, branch or tag. The change is what HEAD"
+          + " adds to the merge base of BASE and HEAD, as in a merge request (default: the merge"
+          + " request's diff base in GitLab CI, else origin/main).")
   String base;
 
   @Parameters(index = "1", arity = "0..1", paramLabel = "HEAD",
@@ -59,7 +61,8 @@ final class DiffCommand implements Callable<Integer> {
     reports.forEach((name, file) -> files.put(file, format(name, "--report")));
     Review review;
     try {
-      review = Review.of(registryOption.folder(), base, head);
+      review = Review.of(registryOption.folder(), base != null ? base : TargetBranch.current(),
+          head);
     } catch (HistoryException e) {
       throw new UserException(e.getMessage());
     }

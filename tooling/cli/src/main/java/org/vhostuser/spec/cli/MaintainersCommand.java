@@ -100,9 +100,10 @@ final class MaintainersCommand implements Runnable {
     @Parameters(arity = "0..*", paramLabel = "PATH", description = "Files of the repository.")
     List<Path> paths = new ArrayList<>();
 
-    @Option(names = "--diff", paramLabel = "BASE", description = "Also every file that differs"
-        + " between the revision BASE and the working tree (like QEMU's get_maintainer on a"
-        + " branch).")
+    @Option(names = "--diff", paramLabel = "BASE", arity = "0..1", fallbackValue = "",
+        description = "Also every file the change touches: what differs between the merge base"
+            + " of BASE and HEAD and the working tree, as in a merge request (BASE defaults to"
+            + " the merge request's diff base in GitLab CI, else origin/main).")
     String base;
 
     @Spec CommandSpec spec;
@@ -121,6 +122,9 @@ final class MaintainersCommand implements Runnable {
       Path root = root();
       List<String> relative = new ArrayList<>();
       if (base != null) {
+        if (base.isEmpty()) {
+          base = TargetBranch.current();
+        }
         try {
           relative.addAll(ChangedPaths.since(root, base));
         } catch (HistoryException e) {

@@ -40,27 +40,33 @@ public record Review(
   public static final String WORKING_TREE = "working tree";
 
   /**
-   * Reviews the registry folder {@code folder} from revision {@code baseRevision} to
-   * {@code headRevision}, or to the working tree when that is null.
+   * Reviews the registry folder {@code folder} from its merge base with revision
+   * {@code baseRevision} (the target branch) to {@code headRevision}, or to the working tree
+   * when that is null.
    */
   public static Review of(Path folder, String baseRevision, String headRevision)
       throws HistoryException, IOException {
     try (GitRepository repository = GitRepository.open(folder)) {
       String path = repository.relativePath(folder);
       Path shown = Path.of(path);
-      RevCommit baseCommit = repository.resolve(baseRevision);
+      RevCommit target = repository.resolve(baseRevision);
       RevCommit tip = headRevision == null ? repository.resolve("HEAD")
           : repository.resolve(headRevision);
+      // The change is what HEAD adds to the merge base, as in GitLab's merge-request diff; the
+      // target's newer commits are read for their numbers only (number-reused catches a number
+      // the target has given to another entry meanwhile).
+      RevCommit baseCommit = MergeBase.of(repository, target, tip);
+      String baseLabel = MergeBase.label(baseRevision, target, baseCommit);
       // The whole history is read on the second core while the two revisions load.
       FutureTask<NumberHistory> history = new FutureTask<>(
-          () -> NumberHistory.read(repository, path, List.of(baseCommit, tip)));
+          () -> NumberHistory.read(repository, path, List.of(target, tip)));
       Thread reader = new Thread(history, "number-history");
       reader.setDaemon(true);
       reader.start();
       RevisionRegistry.Loaded baseLoaded = RevisionRegistry.load(repository, baseCommit, path);
       List<Diagnostic> baseErrors = errors(baseLoaded.diagnostics());
       if (!baseErrors.isEmpty()) {
-        throw new HistoryException("the registry at " + baseRevision + " cannot be read ("
+        throw new HistoryException("the registry at " + baseLabel + " cannot be read ("
             + baseErrors.get(0).format() + (baseErrors.size() > 1 ? ", and "
             + (baseErrors.size() - 1) + " more" : "") + "); compare with a valid revision");
       }
@@ -86,7 +92,7 @@ public record Review(
       validation.addAll(RegistryValidator.validate(head));
       if (!errors(loading).isEmpty()) {
         // HEAD is refused for its errors; comparing half-read tables would mislead.
-        return new Review(baseRevision, headRevision == null ? WORKING_TREE : headRevision,
+        return new Review(baseLabel, headRevision == null ? WORKING_TREE : headRevision,
             validation.stream().sorted().distinct().toList(), List.of(),
             Verdict.of(List.of(), List.of(), List.of()), List.of());
       }
@@ -98,7 +104,7 @@ public record Review(
       breaks.addAll(await(history).check(head, base));
       Verdict verdict = Verdict.of(breaks, baseApprovals, headApprovals);
       validation.addAll(verdict.problems());
-      return new Review(baseRevision, headRevision == null ? WORKING_TREE : headRevision,
+      return new Review(baseLabel, headRevision == null ? WORKING_TREE : headRevision,
           validation.stream().sorted().distinct().toList(), compared.changes(), verdict,
           generated);
     }

@@ -19,7 +19,7 @@ class ReviewFormatTest {
 
   @BeforeEach
   void reviewARenumberingAndANewField() throws Exception {
-    repository = ThrowAwayRepository.withRealRegistry(folder);
+    repository = ThrowAwayRepository.withTestRegistry(folder);
     RevCommit first = repository.git().log().call().iterator().next();
     repository.edit(BreakRulesTest.FRONT, BreakRulesTest.SET_OWNER,
         "  - name: VHOST_USER_SET_OWNER\n    id: 99\n");
