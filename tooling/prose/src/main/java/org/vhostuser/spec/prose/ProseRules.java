@@ -44,6 +44,7 @@ public final class ProseRules {
     checkBareNumbers(index, names, out);
     checkCrossReferences(index, names, out);
     RuleChecks.check(index, out);
+    out.addAll(CrossReferences.check(index, registryAnchors(names)));
     return out.sorted();
   }
 
@@ -166,16 +167,7 @@ public final class ProseRules {
    */
   private static void checkCrossReferences(
       ProseIndex index, RegistryNames names, Diagnostics out) {
-    Map<String, String> anchors = new HashMap<>();
-    for (String name : names.all()) {
-      anchors.put(switch (names.kind(name)) {
-        case PAYLOAD -> Anchors.payload(name);
-        case FIELD -> Anchors.field(name.substring(0, name.indexOf('.')),
-            name.substring(name.indexOf('.') + 1));
-        case ENUM -> Anchors.enumType(name);
-        default -> Anchors.constant(name);
-      }, name);
-    }
+    Map<String, String> anchors = anchorsOf(names);
     for (ProseLine line : index.lines()) {
       if (line.verbatim()) {
         continue;
@@ -191,6 +183,25 @@ public final class ProseRules {
         }
       }
     }
+  }
+
+  /** The anchor of every registry entry's card or table, with the entry's name. */
+  private static Map<String, String> anchorsOf(RegistryNames names) {
+    Map<String, String> anchors = new HashMap<>();
+    for (String name : names.all()) {
+      anchors.put(switch (names.kind(name)) {
+        case PAYLOAD -> Anchors.payload(name);
+        case FIELD -> Anchors.field(name.substring(0, name.indexOf('.')),
+            name.substring(name.indexOf('.') + 1));
+        case ENUM -> Anchors.enumType(name);
+        default -> Anchors.constant(name);
+      }, name);
+    }
+    return anchors;
+  }
+
+  private static Set<String> registryAnchors(RegistryNames names) {
+    return anchorsOf(names).keySet();
   }
 
   private static long parse(String number) {

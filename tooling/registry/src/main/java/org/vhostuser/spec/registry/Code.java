@@ -53,6 +53,11 @@ public enum Code {
   PROSE_RULE_WITHOUT_SOURCE("a vu-rule without exactly one source (qemu=, impl= or position=)"),
   PROSE_DUPLICATE_RULE("two vu-rule macros with the same id"),
   PROSE_RULE_ID("a vu-rule id that is not lower-case words joined by dashes"),
+  PROSE_BROKEN_XREF("a cross-reference (<<id>> or xref:id[]) to an anchor the prose does not"
+      + " define"),
+  // Rendering the website.
+  RENDER_WARNING("a warning of the AsciiDoc renderer while rendering the specification"),
+  RENDER_BROKEN_LINK("a link of the rendered website to a page or anchor that does not exist"),
   // The MAINTAINERS file.
   MAINTAINERS_FORMAT("a MAINTAINERS line or section that does not follow the documented format"),
   MAINTAINERS_PATTERN("a MAINTAINERS file pattern that matches no file of the repository"),
