@@ -1,16 +1,24 @@
 package org.vhostuser.spec.cli;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.vhostuser.spec.generate.Generation;
+import org.vhostuser.spec.history.ChangedPaths;
 import org.vhostuser.spec.history.HistoryException;
 import org.vhostuser.spec.history.Review;
 import org.vhostuser.spec.history.ReviewFormat;
+import org.vhostuser.spec.maintainers.MaintainersFile;
+import org.vhostuser.spec.maintainers.Section;
 import org.vhostuser.spec.prose.SpecCheck;
+import org.vhostuser.spec.registry.Diagnostics;
+import org.vhostuser.spec.registry.Severity;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -39,7 +47,7 @@ final class DiffCommand implements Callable<Integer> {
   String head;
 
   @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-      description = "Format of standard output: text, markdown, json, codequality"
+      description = "Format of standard output: text, markdown, json, codequality, email"
           + " (default: ${DEFAULT-VALUE}).")
   String format;
 
@@ -51,6 +59,19 @@ final class DiffCommand implements Callable<Integer> {
   @Option(names = "--strict",
       description = "Also fail on warnings (renames that drop the old name).")
   boolean strict;
+
+  @Option(names = "--preview-url", paramLabel = "URL",
+      description = "Where this change's rendered site is (ending in /): the markdown review"
+          + " links every new or changed card there. CI passes its job artifacts' address.")
+  String previewUrl;
+
+  @Option(names = "--title", paramLabel = "TEXT",
+      description = "The change's title (the merge request's), for the e-mail's subject.")
+  String title;
+
+  @Option(names = "--link", paramLabel = "URL",
+      description = "Where the change is discussed (the merge request), for the e-mail.")
+  String link;
 
   @Spec CommandSpec spec;
 
@@ -72,6 +93,7 @@ final class DiffCommand implements Callable<Integer> {
           registryOption.proseIndex()).diagnostics().stream()
           .filter(d -> d.code().id().startsWith("prose-")).toList());
     }
+    review = review.withContext(context(base != null ? base : TargetBranch.current()));
     for (Map.Entry<Path, ReviewFormat> report : files.entrySet()) {
       Generation.write(report.getKey(), report.getValue().write(review));
     }
@@ -81,6 +103,39 @@ final class DiffCommand implements Callable<Integer> {
     return review.fails() || (strict && warned) ? ExitCodes.PROBLEMS : ExitCodes.OK;
   }
 
+  /**
+   * The review's context: the preview address, and who must approve (the M: of MAINTAINERS for
+   * the files the change touches) and whom to copy (their R: and L:). Without a readable,
+   * valid MAINTAINERS file the review simply names nobody.
+   */
+  private Review.Context context(String target) throws IOException {
+    String preview = previewUrl == null || previewUrl.isBlank() ? null
+        : previewUrl.endsWith("/") ? previewUrl : previewUrl + "/";
+    Path root = registryOption.repositoryRoot();
+    Path maintainers = root.resolve("MAINTAINERS");
+    if (head != null || !Files.isRegularFile(maintainers)) {
+      return new Review.Context(preview, List.of(), List.of(), title, link);
+    }
+    Diagnostics out = new Diagnostics();
+    List<Section> sections = MaintainersFile.read(maintainers, out);
+    List<String> paths;
+    try {
+      paths = ChangedPaths.since(root, target);
+    } catch (HistoryException e) {
+      paths = List.of();
+    }
+    if (out.sorted().stream().anyMatch(d -> d.severity() == Severity.ERROR)) {
+      return new Review.Context(preview, List.of(), List.of(), title, link);
+    }
+    List<String> approvers = new ArrayList<>();
+    MaintainersCommand.people(sections, paths, "M").forEach((who, roles) ->
+        approvers.add(who + " (" + String.join("; ", roles) + ")"));
+    List<String> copied = new ArrayList<>();
+    MaintainersCommand.people(sections, paths, "RL").forEach((who, roles) ->
+        copied.add(who + " (" + String.join("; ", roles) + ")"));
+    return new Review.Context(preview, approvers, copied, title, link);
+  }
+
   private ReviewFormat format(String name, String option) {
     for (ReviewFormat candidate : ReviewFormat.values()) {
       if (candidate.optionName().equals(name.toLowerCase(Locale.ROOT))) {
@@ -88,6 +143,6 @@ final class DiffCommand implements Callable<Integer> {
       }
     }
     throw new picocli.CommandLine.ParameterException(spec.commandLine(), "Invalid value for "
-        + option + ": '" + name + "' (expected one of text, markdown, json, codequality)");
+        + option + ": '" + name + "' (expected one of text, markdown, json, codequality, email)");
   }
 }

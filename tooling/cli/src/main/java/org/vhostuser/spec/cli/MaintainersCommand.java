@@ -142,18 +142,7 @@ final class MaintainersCommand implements Runnable {
         }
         relative.add(root.relativize(absolute).toString().replace('\\', '/'));
       }
-      Map<String, List<String>> people = new LinkedHashMap<>();
-      for (char tag : new char[] {'M', 'R', 'L'}) {
-        for (Section section : sections) {
-          if (relative.stream().anyMatch(section::covers)) {
-            String role = tag == 'M' ? "maintainer" : tag == 'R' ? "reviewer" : "list";
-            for (String who : section.values(tag)) {
-              people.computeIfAbsent(who, k -> new ArrayList<>())
-                  .add(role + ": " + section.title());
-            }
-          }
-        }
-      }
+      Map<String, List<String>> people = people(sections, relative, "MRL");
       people.forEach((who, roles) -> spec.commandLine().getOut()
           .println(who + " (" + String.join("; ", roles) + ")"));
       if (people.isEmpty()) {
@@ -161,6 +150,27 @@ final class MaintainersCommand implements Runnable {
       }
       return ExitCodes.OK;
     }
+  }
+
+  /**
+   * Everyone with one of {@code tags} (M, R, L) in a section that covers one of {@code paths},
+   * in the order of the tags and the file, each with the roles and sections that name them.
+   */
+  static Map<String, List<String>> people(List<Section> sections, List<String> paths,
+      String tags) {
+    Map<String, List<String>> people = new LinkedHashMap<>();
+    for (char tag : tags.toCharArray()) {
+      for (Section section : sections) {
+        if (paths.stream().anyMatch(section::covers)) {
+          String role = tag == 'M' ? "maintainer" : tag == 'R' ? "reviewer" : "list";
+          for (String who : section.values(tag)) {
+            people.computeIfAbsent(who, k -> new ArrayList<>())
+                .add(role + ": " + section.title());
+          }
+        }
+      }
+    }
+    return people;
   }
 
   /** {@code maintainers codeowners}: GitLab's CODEOWNERS made from MAINTAINERS. */

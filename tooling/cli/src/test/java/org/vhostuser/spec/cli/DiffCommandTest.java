@@ -90,7 +90,7 @@ class DiffCommandTest {
         "--format", "yaml");
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err()).startsWith("vhost-spec: error: Invalid value for --format: 'yaml'"
-        + " (expected one of text, markdown, json, codequality)");
+        + " (expected one of text, markdown, json, codequality, email)");
   }
 
   @Test

@@ -29,11 +29,37 @@ public record Review(
     List<Diagnostic> validation,
     List<Change> changes,
     Verdict verdict,
-    List<GeneratedDiff.FileDiff> generated) {
+    List<GeneratedDiff.FileDiff> generated,
+    List<ProseDiff.Section> prose,
+    String patch,
+    Registry headRegistry,
+    Context context) {
   public Review {
     validation = List.copyOf(validation);
     changes = List.copyOf(changes);
     generated = List.copyOf(generated);
+    prose = List.copyOf(prose);
+    context = context == null ? Context.NONE : context;
+  }
+
+  /**
+   * What the review knows beyond the registry, from the command line: where the merge request's
+   * rendered site is, and who must approve (by MAINTAINERS) and who is to be copied.
+   */
+  public record Context(String previewUrl, List<String> approvers, List<String> copied,
+      String title, String link) {
+    public static final Context NONE = new Context(null, List.of(), List.of(), null, null);
+
+    public Context {
+      approvers = List.copyOf(approvers);
+      copied = List.copyOf(copied);
+    }
+  }
+
+  /** The same review with its context. */
+  public Review withContext(Context newContext) {
+    return new Review(base, head, validation, changes, verdict, generated, prose, patch,
+        headRegistry, newContext);
   }
 
   /** The label used for HEAD when it is the working tree. */
@@ -90,11 +116,18 @@ public record Review(
         headApprovals = approvals(shown, repository.filesIn(tip, path), validation);
       }
       validation.addAll(RegistryValidator.validate(head));
+      // The prose beside the registry folder (spec/*.adoc), section by section.
+      String specPath = path.contains("/") ? path.substring(0, path.lastIndexOf('/')) : "";
+      List<ProseDiff.Section> prose = ProseDiff.of(repository.filesIn(baseCommit, specPath),
+          headRevision == null ? readProse(folder.toAbsolutePath().normalize().getParent())
+              : repository.filesIn(tip, specPath));
+      String patch = SpecPatch.of(repository, baseCommit, headRevision == null ? null : tip,
+          folder.toAbsolutePath().normalize().getParent(), specPath);
       if (!errors(loading).isEmpty()) {
         // HEAD is refused for its errors; comparing half-read tables would mislead.
         return new Review(baseLabel, headRevision == null ? WORKING_TREE : headRevision,
             validation.stream().sorted().distinct().toList(), List.of(),
-            Verdict.of(List.of(), List.of(), List.of()), List.of());
+            Verdict.of(List.of(), List.of(), List.of()), List.of(), prose, patch, null, null);
       }
       List<AcceptedBreak> baseApprovals =
           approvals(shown, repository.filesIn(baseCommit, path), new ArrayList<>());
@@ -106,7 +139,7 @@ public record Review(
       validation.addAll(verdict.problems());
       return new Review(baseLabel, headRevision == null ? WORKING_TREE : headRevision,
           validation.stream().sorted().distinct().toList(), compared.changes(), verdict,
-          generated);
+          generated, prose, patch, head, null);
     }
   }
 
@@ -140,7 +173,7 @@ public record Review(
     List<Diagnostic> all = new ArrayList<>(validation);
     all.addAll(more);
     return new Review(base, head, all.stream().sorted().distinct().toList(), changes, verdict,
-        generated);
+        generated, prose, patch, headRegistry, context);
   }
 
   /** True when HEAD has validation errors or unapproved breaks of the wire protocol. */
@@ -160,6 +193,22 @@ public record Review(
         AcceptedBreaksLoader.load(folder.resolve(RegistryFiles.ACCEPTED_BREAKS), bytes, out);
     problems.addAll(out.sorted());
     return approvals;
+  }
+
+  /** The AsciiDoc chapters of a folder of the working tree, by name. */
+  static Map<String, byte[]> readProse(Path folder) throws IOException {
+    Map<String, byte[]> files = new java.util.TreeMap<>();
+    if (folder == null) {
+      return files;
+    }
+    try (var entries = Files.newDirectoryStream(folder, "*.adoc")) {
+      for (Path file : entries) {
+        if (Files.isRegularFile(file)) {
+          files.put(file.getFileName().toString(), Files.readAllBytes(file));
+        }
+      }
+    }
+    return files;
   }
 
   /** The YAML files of a folder of the working tree, by name. */

@@ -58,6 +58,22 @@ final class SpecAtRevision {
   private static void write(GitRepository repository, RevCommit commit, String folder,
       Path target) throws IOException {
     Files.createDirectories(target);
+    for (var file : read(repository, commit, folder).entrySet()) {
+      Path path = target.resolve(file.getKey()).normalize();
+      if (path.startsWith(target)) {
+        Files.createDirectories(path.getParent());
+        Files.write(path, file.getValue());
+      }
+    }
+  }
+
+  /**
+   * The regular files below {@code folder} at {@code commit}, by path relative to it (symbolic
+   * links and submodules are not followed).
+   */
+  static java.util.Map<String, byte[]> read(GitRepository repository, RevCommit commit,
+      String folder) throws IOException {
+    java.util.Map<String, byte[]> files = new java.util.TreeMap<>();
     try (TreeWalk walk = new TreeWalk(repository.jgit())) {
       walk.addTree(commit.getTree());
       walk.setRecursive(true);
@@ -67,17 +83,13 @@ final class SpecAtRevision {
       while (walk.next()) {
         if ((walk.getRawMode(0) & org.eclipse.jgit.lib.FileMode.TYPE_MASK)
             != org.eclipse.jgit.lib.FileMode.TYPE_FILE) {
-          continue; // symbolic links and submodules are not followed
-        }
-        String path = walk.getPathString();
-        Path file = target.resolve(folder.isEmpty() ? path : path.substring(folder.length() + 1))
-            .normalize();
-        if (!file.startsWith(target)) {
           continue;
         }
-        Files.createDirectories(file.getParent());
-        Files.write(file, repository.jgit().open(walk.getObjectId(0)).getBytes());
+        String path = walk.getPathString();
+        files.put(folder.isEmpty() ? path : path.substring(folder.length() + 1),
+            repository.jgit().open(walk.getObjectId(0)).getBytes());
       }
     }
+    return files;
   }
 }
