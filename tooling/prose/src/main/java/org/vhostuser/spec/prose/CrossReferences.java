@@ -98,6 +98,39 @@ public final class CrossReferences {
     return anchors;
   }
 
+  /**
+   * The title of every section of the prose by its anchor: the explicit anchor written before
+   * the title, or the id Asciidoctor gives the title.
+   */
+  public static Map<String, String> sectionTitles(ProseIndex index) {
+    Map<String, String> titles = new java.util.LinkedHashMap<>();
+    Map<String, String> attributes = new HashMap<>(Map.of("idprefix", "_", "idseparator", "_"));
+    String pending = null;
+    for (ProseLine line : index.lines()) {
+      if (line.verbatim()) {
+        continue;
+      }
+      Matcher attribute = ATTRIBUTE.matcher(line.text());
+      if (attribute.matches()) {
+        attributes.put(attribute.group(1), attribute.group(2));
+      }
+      Matcher inline = INLINE_ANCHOR.matcher(line.text().strip());
+      if (inline.matches() && inline.group(1) != null) {
+        pending = inline.group(1);
+        continue;
+      }
+      Matcher title = SECTION_TITLE.matcher(line.text());
+      if (title.matches()) {
+        titles.put(pending != null ? pending : sectionId(title.group(2),
+            attributes.get("idprefix"), attributes.get("idseparator")), title.group(2));
+      }
+      if (!line.text().startsWith("[")) {
+        pending = null;
+      }
+    }
+    return titles;
+  }
+
   /** The id Asciidoctor gives a section title that has no explicit anchor. */
   static String sectionId(String title, String prefix, String separator) {
     String id = INVALID_ID_CHARS.matcher(title.toLowerCase(Locale.ROOT)).replaceAll("");
