@@ -91,7 +91,8 @@ final class EntryMarkdown {
     status(rows, m.status(), m.proposal(), m.owner(), m.previousNames());
     m.notes().forEach(n -> rows.add(row("Note", n)));
     StringBuilder out = new StringBuilder(heading(m.direction().yamlName() + " message",
-        m.name(), "id", m.id(), Anchors.constant(m.name())));
+        m.name(), "id", m.id(), m.status() == Status.RESERVED ? null
+            : Anchors.constant(m.name())));
     out.append(table(rows));
     for (Ref ref : new Ref[] {m.request(), m.reply()}) {
       if (ref != null) {
@@ -110,7 +111,8 @@ final class EntryMarkdown {
     status(rows, f.status(), f.proposal(), f.owner(), f.previousNames());
     f.notes().forEach(n -> rows.add(row("Note", n)));
     return heading(f.kind().name().toLowerCase(java.util.Locale.ROOT) + " feature", f.name(),
-        "bit", f.bit(), Anchors.constant(f.name())) + table(rows) + "\n";
+        "bit", f.bit(), f.status() == Status.RESERVED ? null : Anchors.constant(f.name()))
+        + table(rows) + "\n";
   }
 
   private String enumType(EnumType e) {
@@ -148,7 +150,7 @@ final class EntryMarkdown {
     if (numberWord != null) {
       out.append(", ").append(numberWord).append(' ').append(number);
     }
-    if (preview != null) {
+    if (preview != null && anchor != null) { // a reservation has no card to link to
       out.append(" ([rendered](").append(preview).append("index.html#").append(anchor)
           .append("))");
     }
