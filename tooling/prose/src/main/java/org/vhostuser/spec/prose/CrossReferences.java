@@ -60,7 +60,7 @@ public final class CrossReferences {
   }
 
   /** Every anchor the prose defines, explicit or generated from a section title. */
-  static Set<String> anchors(ProseIndex index) {
+  public static Set<String> anchors(ProseIndex index) {
     Set<String> anchors = new HashSet<>();
     index.rules().forEach(rule -> anchors.add("rule-" + rule.id())); // vu-rule:ID[...] anchors
     Map<String, String> attributes = new HashMap<>(Map.of("idprefix", "_", "idseparator", "_"));

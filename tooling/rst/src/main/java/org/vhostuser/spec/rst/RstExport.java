@@ -8,8 +8,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.vhostuser.spec.registry.Anchors;
-import org.vhostuser.spec.registry.Feature;
-import org.vhostuser.spec.registry.Message;
 import org.vhostuser.spec.registry.MessageTable;
 import org.vhostuser.spec.registry.Registry;
 import org.vhostuser.spec.registry.Status;
@@ -92,29 +90,29 @@ public final class RstExport {
     return out.toString();
   }
 
+  /** One entry of a list: its number, name and status. */
+  private record Numbered(long number, String name, Status status) {}
+
   private static void messages(StringBuilder out, MessageTable table, String site) {
-    List<Message> messages = table.messages().stream()
-        .filter(m -> m.status() != Status.RESERVED)
-        .sorted(Comparator.comparing(Message::id)).toList();
-    out.append(".. list-table::\n   :header-rows: 1\n\n   * - Request\n     - Message\n");
-    for (Message m : messages) {
-      out.append("   * - ").append(m.id()).append("\n     - ")
-          .append(link(m.name(), site + "index.html#" + Anchors.constant(m.name())))
-          .append(m.status() == Status.PROPOSED ? " (proposed)" : "").append('\n');
-    }
-    out.append('\n');
+    numbered(out, "Request", "Message", table.messages().stream()
+        .map(m -> new Numbered(m.id(), m.name(), m.status())).toList(), site);
   }
 
   private static void features(StringBuilder out, Registry registry, String site) {
-    List<Feature> features = registry.protocolFeatures().features().stream()
-        .filter(f -> f.status() != Status.RESERVED)
-        .sorted(Comparator.comparing(Feature::bit)).toList();
-    out.append(".. list-table::\n   :header-rows: 1\n\n   * - Bit\n     - Protocol feature\n");
-    for (Feature f : features) {
-      out.append("   * - ").append(f.bit()).append("\n     - ")
-          .append(link(f.name(), site + "index.html#" + Anchors.constant(f.name())))
-          .append(f.status() == Status.PROPOSED ? " (proposed)" : "").append('\n');
-    }
+    numbered(out, "Bit", "Protocol feature", registry.protocolFeatures().features().stream()
+        .map(f -> new Numbered(f.bit(), f.name(), f.status())).toList(), site);
+  }
+
+  /** A table of entries in use (reservations left out) by number, each linked to its card. */
+  private static void numbered(StringBuilder out, String numberHeading, String nameHeading,
+      List<Numbered> entries, String site) {
+    out.append(".. list-table::\n   :header-rows: 1\n\n   * - ").append(numberHeading)
+        .append("\n     - ").append(nameHeading).append('\n');
+    entries.stream().filter(e -> e.status() != Status.RESERVED)
+        .sorted(Comparator.comparingLong(Numbered::number)).forEach(e ->
+            out.append("   * - ").append(e.number()).append("\n     - ")
+                .append(link(e.name(), site + "index.html#" + Anchors.constant(e.name())))
+                .append(e.status() == Status.PROPOSED ? " (proposed)" : "").append('\n'));
     out.append('\n');
   }
 
