@@ -24,9 +24,9 @@ final class VhostSpecCommand implements Runnable {
    * the one subcommand it needs: picocli's reflection is most of a short command's start time.
    */
   static final List<String> SUBCOMMANDS = List.of("build", "validate", "generate", "conform",
-      "import-rst", "compare-rst", "site", "serve", "diff", "changelog", "check-commits",
-      "next-id", "maintainers", "trace", "probe", "stub-backend", "man", "train", "help",
-      "generate-completion");
+      "import-rst", "compare-rst", "export-rst", "site", "serve", "diff", "changelog",
+      "check-commits", "next-id", "maintainers", "trace", "probe", "stub-backend", "man", "train",
+      "help", "generate-completion");
 
   /**
    * A new instance of the named subcommand. A plain switch rather than constructor references:
@@ -41,6 +41,7 @@ final class VhostSpecCommand implements Runnable {
       case "conform": return new ConformCommand();
       case "import-rst": return new ImportRstCommand();
       case "compare-rst": return new CompareRstCommand();
+      case "export-rst": return new ExportRstCommand();
       case "site": return new SiteCommand();
       case "serve": return new ServeCommand();
       case "diff": return new DiffCommand();

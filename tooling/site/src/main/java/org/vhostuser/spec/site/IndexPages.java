@@ -57,7 +57,7 @@ final class IndexPages {
               .append("\" data-requires=\"").append(Html.escape(requires)).append("\">")
               .append("<td>").append(table.direction().yamlName()).append("</td>")
               .append("<td data-value=\"").append(m.id()).append("\">").append(m.id())
-              .append("</td><td>").append(link(Anchors.constant(m.name()), m.name()))
+              .append("</td><td>").append(entryLink(m.name(), m.status()))
               .append("</td><td>").append(Html.escape(m.summary())).append("</td>")
               .append("<td class=\"status-").append(m.status().yamlName()).append("\">")
               .append(m.status().yamlName()).append("</td><td>").append(Html.escape(requires))
@@ -81,7 +81,7 @@ final class IndexPages {
               + "<tbody>\n");
       table.features().stream().sorted(Comparator.comparing(Feature::bit)).forEach(f ->
           html.append("<tr><td data-value=\"").append(f.bit()).append("\">").append(f.bit())
-              .append("</td><td>").append(link(Anchors.constant(f.name()), f.name()))
+              .append("</td><td>").append(entryLink(f.name(), f.status()))
               .append("</td><td>").append(Html.escape(f.summary())).append("</td><td class=\"status-")
               .append(f.status().yamlName()).append("\">").append(f.status().yamlName())
               .append("</td><td>").append(f.enables().stream()
@@ -129,6 +129,12 @@ final class IndexPages {
     return "<label hidden data-filter=\"" + key + "\">" + label + " <select data-filter=\"" + key
         + "\" hidden><option value=\"\">all</option>" + values.stream()
             .map(v -> "<option>" + v + "</option>").collect(Collectors.joining()) + "</select></label>";
+  }
+
+  /** A message or feature linked to its card; a reservation has no card, so only its name. */
+  private static String entryLink(String name, org.vhostuser.spec.registry.Status status) {
+    return status == org.vhostuser.spec.registry.Status.RESERVED
+        ? "<code>" + Html.escape(name) + "</code>" : link(Anchors.constant(name), name);
   }
 
   static String link(String anchor, String name) {

@@ -9,6 +9,7 @@ import org.vhostuser.spec.registry.Field;
 import org.vhostuser.spec.registry.JsonWriter;
 import org.vhostuser.spec.registry.Payload;
 import org.vhostuser.spec.registry.Registry;
+import org.vhostuser.spec.registry.Status;
 
 /**
  * The client-side search index, built at render time: sections of the specification, messages,
@@ -27,10 +28,13 @@ final class SearchIndex {
   /** Every entry of {@code registry} and every heading of the rendered specification. */
   static List<Entry> entries(Registry registry, String specHtml) {
     List<Entry> entries = new ArrayList<>();
+    // A reservation has no card: its row on the index page is where it is found.
     registry.allMessages().forEach(m -> entries.add(new Entry(m.name(), "message",
-        "index.html#" + Anchors.constant(m.name()), m.summary())));
+        m.status() == Status.RESERVED ? "messages.html"
+            : "index.html#" + Anchors.constant(m.name()), m.summary())));
     registry.allFeatures().forEach(f -> entries.add(new Entry(f.name(), "feature",
-        "index.html#" + Anchors.constant(f.name()), f.summary())));
+        f.status() == Status.RESERVED ? "features.html"
+            : "index.html#" + Anchors.constant(f.name()), f.summary())));
     for (Payload p : registry.payloads()) {
       entries.add(new Entry(p.name(), "payload", "index.html#" + Anchors.payload(p.name()),
           p.summary()));

@@ -60,10 +60,10 @@ public final class RegistryLoader {
   private static final Set<String> MESSAGE_KEYS =
       Set.of("name", "id", "summary", "ioctl", "request", "reply", "request_fds", "reply_fds",
           "replies", "reply_condition", "requires", "status", "previous_names", "deprecated",
-          "proposal", "notes");
+          "proposal", "owner", "notes");
   private static final Set<String> FEATURE_KEYS =
       Set.of("name", "bit", "summary", "depends_on", "enables", "status", "previous_names",
-          "deprecated", "proposal", "notes");
+          "deprecated", "proposal", "owner", "notes");
   private static final Set<String> PAYLOAD_KEYS =
       Set.of("name", "summary", "c_names", "size", "fields", "notes");
   private static final Set<String> FIELD_KEYS =
@@ -310,45 +310,65 @@ public final class RegistryLoader {
   }
 
   private Message message(YamlMap m, Direction direction) {
+    Status status = status(m);
+    boolean full = status != Status.RESERVED;
+    Replies replies = m.choice("replies", REPLIES, full);
     return new Message(
         direction,
         m.string("name", true),
         m.integer("id", true),
-        m.string("summary", true),
+        summary(m, full),
         m.string("ioctl", false),
         m.ref("request", false),
         m.ref("reply", false),
         fds(m, "request_fds"),
         fds(m, "reply_fds"),
-        m.choice("replies", REPLIES, true),
+        replies == null && !full ? Replies.NEVER : replies,
         m.string("reply_condition", false),
         m.map("requires", REQUIRES_KEYS, false)
             .map(r -> new Requirements(r.refs("protocol"), r.refs("virtio"),
                 Boolean.TRUE.equals(r.choice("when", REQUIREMENT_STATES, false)),
                 r.string("rule", false), r.has("rule") ? r.at("rule") : null))
             .orElse(Requirements.none()),
-        status(m),
+        status,
         m.strings("previous_names"),
         deprecation(m),
         m.string("proposal", false),
+        m.string("owner", false),
         m.strings("notes"),
         m.at());
   }
 
   private Feature feature(YamlMap f, FeatureKind kind) {
+    Status status = status(f);
     return new Feature(
         kind,
         f.string("name", true),
         f.integer("bit", true),
-        f.string("summary", true),
+        summary(f, status != Status.RESERVED),
         f.refs("depends_on"),
         f.refs("enables"),
-        status(f),
+        status,
         f.strings("previous_names"),
         deprecation(f),
         f.string("proposal", false),
+        f.string("owner", false),
         f.strings("notes"),
         f.at());
+  }
+
+  /**
+   * The summary of a message or feature. A reservation holds only a number (its name, number,
+   * proposal and owner), so without a summary it gets one that points at its proposal; its reply
+   * rule is {@code never} until the proposal fills it in.
+   */
+  private String summary(YamlMap map, boolean required) {
+    String summary = map.string("summary", required);
+    if (summary != null || required) {
+      return summary;
+    }
+    String proposal = map.string("proposal", false);
+    return "Number held for " + (proposal == null ? "a proposal in review" : proposal) + ".";
   }
 
   private Status status(YamlMap map) {
