@@ -49,6 +49,7 @@ public final class SpecCheck {
     out.addAll(registry.diagnostics());
     out.addAll(proseDiagnostics.sorted());
     prose.ifPresent(index -> out.addAll(ProseRules.check(registry.registry(), index)));
+    prose.ifPresent(index -> out.addAll(AllowedMarkup.check(index, proseIndex.get())));
     return new Result(registry, prose, out.sorted());
   }
 }

@@ -117,10 +117,11 @@ class RstReaderTest {
 
   @Test
   void binaryAndEmptyFilesAreNotSpecifications() throws IOException {
-    Path binary = Files.write(temp.resolve("image.rst"), new byte[] {(byte) 0xff, 0, 1, 2});
+    Path binary = Files.write(temp.resolve("image.rst"),
+        new byte[] {'a', '\n', 'b', 'c', (byte) 0xff, 0, 1, 2});
     assertThat(RstReader.read(binary).diagnostics()).extracting(Diagnostic::format)
-        .containsExactly(binary + ":1:1: error: image.rst is not UTF-8 text, so it is not a"
-            + " vhost-user.rst [rst-not-a-spec]");
+        .containsExactly(binary + ":2:3: error: image.rst is not UTF-8 text (invalid UTF-8 byte"
+            + " 0xff), so it is not a vhost-user.rst [rst-not-a-spec]");
 
     Path empty = Files.writeString(temp.resolve("empty.rst"), "");
     assertThat(RstReader.read(empty).diagnostics()).singleElement()
