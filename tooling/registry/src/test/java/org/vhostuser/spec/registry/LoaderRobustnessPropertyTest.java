@@ -105,7 +105,7 @@ class LoaderRobustnessPropertyTest {
       // huge scalars
       "x".repeat(200_000), "9".repeat(5000), "0x" + "f".repeat(40), "-" + "9".repeat(30),
       // tags, directives, documents, merge keys, complex keys
-      "!!binary AAAA", "!<tag:yaml.org,2002:str> x", "!foo x", "%YAML 1.1\n", "%TAG ! tag:x,\n",
+      "!!binary AAAA", "!<tag:yaml.org,2002:str> x", "!foo x", "%YAML 1.1\n", "%YAML 2.0\n---\n", "%TAG ! tag:x,\n",
       "\n---\n", "\n...\n", "<<: {a: 1}", "? [a, b]\n: c");
 
   @Provide

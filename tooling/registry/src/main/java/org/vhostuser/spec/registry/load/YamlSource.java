@@ -8,6 +8,7 @@ import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.ReaderException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+import org.snakeyaml.engine.v2.exceptions.YamlVersionException;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.parser.ParserImpl;
 import org.snakeyaml.engine.v2.scanner.StreamReader;
@@ -90,6 +91,10 @@ public final class YamlSource {
           "the character U+%04X is not allowed in YAML (only printable characters are)",
           e.getCodePoint()));
       return Optional.empty();
+    } catch (YamlVersionException e) {
+      out.error(directiveLine(file, text), Code.YAML_SYNTAX, "YAML " + e.getSpecVersion().getMajor()
+          + "." + e.getSpecVersion().getMinor() + " is not supported; registry files are YAML 1.2");
+      return Optional.empty();
     } catch (YamlEngineException e) {
       out.error(SourcePosition.ofFile(file), Code.YAML_SYNTAX, oneLine(e.getMessage()));
       return Optional.empty();
@@ -99,6 +104,17 @@ public final class YamlSource {
       return Optional.empty();
     }
     return root;
+  }
+
+  /** Where the {@code %YAML} directive of {@code text} stands. */
+  private static SourcePosition directiveLine(Path file, String text) {
+    String[] lines = text.split("\n", -1);
+    for (int i = 0; i < lines.length; i++) {
+      if (lines[i].startsWith("%YAML")) {
+        return new SourcePosition(file, i + 1, 1);
+      }
+    }
+    return SourcePosition.ofFile(file);
   }
 
   /** The line and column of the code point at {@code index} of {@code text}. */

@@ -79,6 +79,20 @@ class YamlLimitsTest {
   }
 
   @Test
+  void anUnsupportedYamlVersionIsReportedAtItsDirective() {
+    assertThat(problems("# x\n%YAML 2.0\n---\nenums: []\n")).containsExactly(
+        "REGISTRY/enums.yaml:2:1: error: YAML 2.0 is not supported; registry files are YAML 1.2"
+            + " [yaml-syntax]");
+  }
+
+  @Test
+  void aListUsedAsAKeyIsReportedWhereItStands() {
+    assertThat(problems("# x\nenums:\n  ? [a, b]\n  : c\n")).containsExactly(
+        "REGISTRY/enums.yaml:3:5: error: a list or mapping used as a mapping key; keys in registry"
+            + " files are plain names [yaml-syntax]");
+  }
+
+  @Test
   void aHugeScalarWithinTheSizeLimitIsJustAValue() {
     assertThat(problems("enums: " + "x".repeat(3_000_000) + "\n")).isEmpty();
   }
