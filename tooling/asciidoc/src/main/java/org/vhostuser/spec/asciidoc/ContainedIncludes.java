@@ -69,7 +69,8 @@ final class ContainedIncludes extends IncludeProcessor {
       }
       return;
     } catch (InputFiles.NotUtf8 e) {
-      refuse(where, target, e.getMessage() + " at line " + e.line() + "; prose files must be UTF-8");
+      refuse(where, target, e.getMessage() + " at line " + e.line()
+          + "; prose files must be UTF-8");
       return;
     }
     reader.pushInclude(text, file.toString(), target, 1, attributes);

@@ -10,8 +10,8 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Predicate;
 import org.vhostuser.spec.registry.load.InputFiles;
 
@@ -164,12 +164,12 @@ final class Outputs implements AutoCloseable {
       return true;
     }
     try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder)) {
-      Iterator<Path> first = entries.iterator();
-      if (!first.hasNext()) {
+      if (!entries.iterator().hasNext()) {
         return true;
       }
     } catch (IOException e) {
-      throw new UserException("cannot read the folder " + folder + ": " + UserException.reasonOf(e));
+      throw new UserException("cannot read the folder " + folder + ": "
+          + UserException.reasonOf(e));
     }
     return earlierOutput.test(folder);
   }
@@ -230,13 +230,13 @@ final class Outputs implements AutoCloseable {
     return found;
   }
 
-  private static java.util.Optional<Path> gitRoot(Path start) {
+  private static Optional<Path> gitRoot(Path start) {
     for (Path folder = start; folder != null; folder = folder.getParent()) {
       if (Files.exists(folder.resolve(".git"), LinkOption.NOFOLLOW_LINKS)) {
-        return java.util.Optional.of(realPath(folder));
+        return Optional.of(realPath(folder));
       }
     }
-    return java.util.Optional.empty();
+    return Optional.empty();
   }
 
   /** {@code path} with the symbolic links of its longest existing prefix resolved. */

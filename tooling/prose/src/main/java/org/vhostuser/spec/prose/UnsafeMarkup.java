@@ -12,9 +12,11 @@ import org.vhostuser.spec.registry.SourcePosition;
 
 /**
  * Finds the markup that would put the prose's own HTML or scripts on the published page: raw
- * passthrough ({@code +++...+++}, {@code pass:[...]}, {@code ++++} blocks, the {@code pass} and
- * math block styles, {@code subs} that drop the escaping of special characters) and links or
- * images whose target is a {@code javascript:}, {@code vbscript:} or {@code data:} URL.
+ * passthrough ({@code +++...+++} and {@code pass:[...]} holding a tag, {@code ++++} blocks, the
+ * {@code pass} and math block styles, {@code subs} that drop the escaping of special characters)
+ * and links or images whose target is a {@code javascript:}, {@code vbscript:} or {@code data:}
+ * URL. An inline passthrough without a {@code <} cannot make a tag, so it is left alone (the
+ * prose uses {@code pass:[MAY]} to write a keyword that is not normative).
  * Everything the site shows must come from the registry's HTML or Asciidoctor's escaping.
  */
 final class UnsafeMarkup {
@@ -85,12 +87,14 @@ final class UnsafeMarkup {
     }
     Matcher plus = TRIPLE_PLUS.matcher(text);
     while (plus.find()) {
-      raw(line, plus.start(), plus.group(), "a triple-plus passthrough puts its text on the"
-          + " page as raw HTML", found);
+      if (plus.group().contains("<")) {
+        raw(line, plus.start(), plus.group(), "a triple-plus passthrough puts its text on the"
+            + " page as raw HTML", found);
+      }
     }
     Matcher pass = PASS_MACRO.matcher(text);
     while (pass.find()) {
-      if (!List.of(pass.group(1).split(",")).contains("c")) {
+      if (pass.group().contains("<") && !List.of(pass.group(1).split(",")).contains("c")) {
         raw(line, pass.start(), pass.group(), "a pass macro without the 'c' substitution puts"
             + " its text on the page as raw HTML", found);
       }

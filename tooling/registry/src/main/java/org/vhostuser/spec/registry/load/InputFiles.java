@@ -120,11 +120,13 @@ public final class InputFiles {
       }
       // The size a file system reports may be wrong (files of /proc say 0), so read to the end,
       // but never past the limit.
-      ByteBuffer buffer = ByteBuffer.allocate((int) Math.min(maxBytes + 1, Math.max(size + 1, 8192)));
+      ByteBuffer buffer =
+          ByteBuffer.allocate((int) Math.min(maxBytes + 1, Math.max(size + 1, 8192)));
       while (channel.read(buffer) >= 0) {
         if (!buffer.hasRemaining()) {
           if (buffer.capacity() > maxBytes) {
-            throw tooLarge(file, "file is larger than " + maxBytes + " bytes, the limit of " + kind);
+            throw tooLarge(file, "file is larger than " + maxBytes + " bytes, the limit of "
+                + kind);
           }
           buffer = grow(buffer, maxBytes);
         }
@@ -176,8 +178,8 @@ public final class InputFiles {
       throw new Refused(file, Code.FILE_UNREADABLE, "cannot read file: it is a directory");
     }
     if (!attributes.isRegularFile()) {
-      throw new Refused(file, Code.FILE_NOT_REGULAR, "refused to read it: not a regular file (a FIFO,"
-          + " a device or a socket), which could block or never end");
+      throw new Refused(file, Code.FILE_NOT_REGULAR, "refused to read it: not a regular file"
+          + " (a FIFO, a device or a socket), which could block or never end");
     }
     return real;
   }

@@ -122,7 +122,8 @@ public final class YamlSource {
     int line = 1;
     int column = 1;
     int seen = 0;
-    for (int i = 0; i < text.length() && seen < index; i += Character.charCount(text.codePointAt(i))) {
+    for (int i = 0; i < text.length() && seen < index;
+        i += Character.charCount(text.codePointAt(i))) {
       seen++;
       if (text.charAt(i) == '\n') {
         line++;
