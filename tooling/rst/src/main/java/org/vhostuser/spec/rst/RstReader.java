@@ -117,11 +117,6 @@ public final class RstReader {
     List<String> sections = new ArrayList<>();
     Section section = Section.OTHER;
     for (int i = 0; i < lines.size(); i++) {
-      if (frontEnd.size() + backEnd.size() + features.size() > MAX_ENTRIES) {
-        out.error(new SourcePosition(file, i + 1, 1), Code.TOO_MANY, "more than " + MAX_ENTRIES
-            + " messages and feature bits; the rest of the file is not read");
-        break;
-      }
       if (isHeading(i)) {
         section = sectionOf(lines.get(i));
         sections.add(lines.get(i).strip());
@@ -142,6 +137,11 @@ public final class RstReader {
             section == Section.FRONT_END ? Direction.FRONT_END : Direction.BACK_END;
         Optional<RstMessage> message = message(i, direction);
         message.ifPresent(m -> (direction == Direction.FRONT_END ? frontEnd : backEnd).add(m));
+      }
+      if (frontEnd.size() + backEnd.size() + features.size() > MAX_ENTRIES) {
+        out.error(new SourcePosition(file, i + 1, 1), Code.TOO_MANY, "more than " + MAX_ENTRIES
+            + " messages and feature bits; the rest of the file is not read");
+        break;
       }
     }
     if (frontEndLine == 0 && backEndLine == 0) {
@@ -198,7 +198,7 @@ public final class RstReader {
     Long bit = number(value);
     if (bit == null) {
       error(i + 1, column, "the bit of " + define.group(2) + " must be a number, found '"
-          + value + "'");
+          + shortened(value) + "'");
       return Optional.empty();
     }
     return Optional.of(new RstFeature(define.group(2), bit, i + 1));
@@ -226,7 +226,7 @@ public final class RstReader {
     Long number = number(id.value());
     if (number == null) {
       error(id.line(), id.column(), "the :id: of " + name.group(1) + " must be a number, found '"
-          + id.value() + "'");
+          + shortened(id.value()) + "'");
       return Optional.empty();
     }
     FieldLine ioctl = fields.get("ioctl");
@@ -261,14 +261,16 @@ public final class RstReader {
         } else {
           current = null;
         }
-      } else if (current != null && fields.get(current).value().length() > MAX_FIELD) {
-        out.error(new SourcePosition(file, j + 1, 1), Code.TOO_MANY, "the :" + current
-            + ": field goes on for more than " + MAX_FIELD + " characters");
-        current = null;
       } else if (current != null) {
         FieldLine before = fields.get(current);
-        fields.put(current, new FieldLine(clean(before.value() + " " + line), before.line(),
-            before.column()));
+        String value = clean(before.value() + " " + line);
+        if (value.length() > MAX_FIELD) {
+          out.error(new SourcePosition(file, j + 1, 1), Code.TOO_MANY, "the :" + current
+              + ": field goes on for more than " + MAX_FIELD + " characters");
+          current = null;
+        } else {
+          fields.put(current, new FieldLine(value, before.line(), before.column()));
+        }
       }
     }
     return fields;
@@ -330,6 +332,12 @@ public final class RstReader {
     } catch (NumberFormatException e) {
       return null; // too large for a long
     }
+  }
+
+  /** A value as a message quotes it: at most 60 characters, runs of spaces as one. */
+  private static String shortened(String value) {
+    String one = value.replaceAll("\\s+", " ");
+    return one.length() > 60 ? one.substring(0, 57) + "..." : one;
   }
 
   private static int lineOf(FieldLine field, int otherwise) {
