@@ -126,6 +126,41 @@ class HardeningCorpusTest {
   }
 
   @Test
+  void theWireCommandsWriteTheirTranscriptsOnlyWhereOutputsMayGo() throws IOException {
+    Path readme = repository.resolve("README.md");
+    String text = Files.readString(readme);
+    String socket = temp.resolve("no.sock").toString();
+    for (String[] args : List.of(
+        new String[] {"trace", "record", "--listen", socket, "--connect", socket},
+        new String[] {"probe", "--backend", socket},
+        new String[] {"stub-backend", "--listen", socket})) {
+      String[] line = Stream.concat(Stream.of(args), Stream.of("--registry", registry.toString(),
+          "--out", readme.toString())).toArray(String[]::new);
+      CommandRun run = CommandRun.of(line);
+      assertThat(run.exitCode()).as(args[0]).isEqualTo(2);
+      assertThat(run.err()).as(args[0]).isEqualTo("vhost-spec: refusing to write " + readme
+          + ": it is at the top of the repository " + repository.toRealPath() + ", whose files"
+          + " are sources; name a file under build/\n");
+    }
+    assertThat(Files.readString(readme)).isEqualTo(text);
+  }
+
+  @Test
+  void aListeningSocketNeverReplacesAFileOrADevice() throws IOException {
+    Path readme = repository.resolve("README.md");
+    for (String listen : List.of(readme.toString(), "/dev/null")) {
+      CommandRun run = CommandRun.of("stub-backend", "--listen", listen, "--wait", "1",
+          "--registry", registry.toString());
+      assertThat(run.exitCode()).as(listen).isEqualTo(2);
+      assertThat(run.err()).as(listen).isEqualTo("vhost-spec: " + listen + " exists and is not a"
+          + " socket; refusing to replace it\n");
+    }
+    assertThat(readme).isRegularFile();
+    assertThat(Path.of("/dev/null")).exists();
+    assertThat(Files.isRegularFile(Path.of("/dev/null"))).isFalse(); // still the device
+  }
+
+  @Test
   void systemPlacesAreNeverWritten() {
     for (String out : List.of("/dev/null", "/proc/vhost-spec", "/sys/vhost-spec", "/")) {
       CommandRun site = CommandRun.of("site", "--registry", registry.toString(), "--out", out);
