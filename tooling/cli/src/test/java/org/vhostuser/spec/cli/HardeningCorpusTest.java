@@ -117,6 +117,10 @@ class HardeningCorpusTest {
     assertThat(changelog.err()).isEqualTo("vhost-spec: refusing to write " + readme + ": it is"
         + " at the top of the repository " + repository.toRealPath() + ", whose files are"
         + " sources; name a file under build/\n");
+    CommandRun export = CommandRun.of("export-rst", "--registry", registry.toString(), "--out",
+        readme.toString());
+    assertThat(export.exitCode()).isEqualTo(2);
+    assertThat(export.err()).isEqualTo(changelog.err());
     CommandRun diff = CommandRun.of("diff", "main", "--registry", registry.toString(),
         "--report", "markdown=" + repository.resolve("spec/review.md"));
     assertThat(diff.exitCode()).isEqualTo(2);
