@@ -1,8 +1,6 @@
 package org.vhostuser.spec.site;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** The page chrome of {@code site/template.html}, filled in for each page. */
@@ -12,7 +10,7 @@ final class PageTemplate {
   private final String versions;
 
   PageTemplate(Path siteFolder, String footer, String versions) throws IOException {
-    this.template = Files.readString(siteFolder.resolve("template.html"), StandardCharsets.UTF_8);
+    this.template = SiteInputs.text(siteFolder.resolve("template.html"), siteFolder);
     this.footer = footer;
     this.versions = versions;
   }
