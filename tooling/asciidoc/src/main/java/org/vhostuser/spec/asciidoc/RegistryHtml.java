@@ -145,14 +145,10 @@ final class RegistryHtml {
     List<List<String>> rows = new ArrayList<>();
     for (Layouts.FieldLayout f : layout.fields()) {
       Field field = f.field();
-      String meaning = HtmlText.text(field.summary());
-      if (field.values() != null) {
-        meaning += (meaning.isEmpty() ? "" : " ") + "Values: "
-            + HtmlText.link(Anchors.enumType(field.values().name()), field.values().name()) + ".";
-      }
-      if (field.padding()) {
-        meaning = "Padding; senders write zero, receivers ignore it." + (meaning.isEmpty() ? "" : " " + meaning);
-      }
+      String meaning = HtmlText.sentences(HtmlText.text(field.summary()),
+          field.values() == null ? "" : "Values: "
+              + HtmlText.link(Anchors.enumType(field.values().name()), field.values().name()),
+          field.padding() ? "Padding; senders write zero, receivers ignore it" : "");
       rows.add(List.of(String.valueOf(f.offset()), field.flexible() ? "variable" : String.valueOf(f.size()),
           anchored(Anchors.field(payload.name(), field.name()), field.name()), type(field), meaning));
     }
@@ -286,11 +282,20 @@ final class RegistryHtml {
     }
     return switch (m.replies()) {
       case ALWAYS -> "always";
-      case CONDITIONAL -> "only " + HtmlText.text(m.replyCondition());
+      case CONDITIONAL -> conditional(HtmlText.text(m.replyCondition()));
       case REPLY_ACK -> "only a status reply, when " + constant("VHOST_USER_PROTOCOL_F_REPLY_ACK")
           + " was negotiated and " + constant("VHOST_USER_NEED_REPLY_MASK") + " is set";
       case NEVER -> "never";
     };
+  }
+
+  /**
+   * The reply of a message that replies on a condition: "only when ..." when the condition is
+   * a clause that continues the phrase, else "conditional." followed by the condition's sentence.
+   */
+  private static String conditional(String condition) {
+    return condition.matches("(when|if|unless|after|before|while|once)\\b[\\s\\S]*")
+        ? "only " + condition : HtmlText.sentences("conditional", condition);
   }
 
   /** A link to a constant the registry defines, or just its name in monospace when it does not. */
@@ -318,14 +323,13 @@ final class RegistryHtml {
   }
 
   private static String status(Status status, Ref replacement, String reason) {
-    String text = status.yamlName();
-    if (replacement != null) {
-      text += "; use " + HtmlText.link(Anchors.constant(replacement.name()), replacement.name());
+    if (replacement == null && (reason == null || reason.isBlank())) {
+      return status.yamlName();
     }
-    if (reason != null && !reason.isBlank()) {
-      text += "; " + HtmlText.text(reason);
-    }
-    return text;
+    String use = replacement == null ? ""
+        : "; use " + HtmlText.link(Anchors.constant(replacement.name()), replacement.name())
+            + " instead";
+    return HtmlText.sentences(status.yamlName() + use, HtmlText.text(reason));
   }
 
   private String type(Field field) {
