@@ -153,7 +153,8 @@ final class RegistryHtml {
           anchored(Anchors.field(payload.name(), field.name()), field.name()), type(field), meaning));
     }
     return table(Anchors.payload(payload.name()), "vu-payload", caption(tableNumber,
-        HtmlText.code(payload.name()) + ": " + size(layout)), PAYLOAD_COLUMNS, PAYLOAD_HEAD, rows)
+        HtmlText.link(Anchors.payload(payload.name()), payload.name()) + ": " + size(layout)),
+        PAYLOAD_COLUMNS, PAYLOAD_HEAD, rows)
         + paragraph(payload.summary());
   }
 
@@ -165,7 +166,8 @@ final class RegistryHtml {
             HtmlText.text(m.summary())))
         .toList();
     return table(Anchors.enumType(type.name()), "vu-enum", caption(tableNumber,
-        HtmlText.code(type.name()) + ": " + (flags ? "bits of a " : "values of a ")
+        HtmlText.link(Anchors.enumType(type.name()), type.name()) + ": "
+            + (flags ? "bits of a " : "values of a ")
             + HtmlText.code(type.type())), ENUM_COLUMNS,
         List.of("Name", flags ? "Bit or mask" : "Value", "Meaning"), rows)
         + paragraph(type.summary());
@@ -246,7 +248,7 @@ final class RegistryHtml {
     StringBuilder html = new StringBuilder();
     html.append("<div id=\"").append(HtmlText.text(anchor)).append("\" class=\"sidebarblock vu-card ")
         .append(role).append("\">\n<div class=\"content\">\n<div class=\"title\">")
-        .append(HtmlText.code(name)).append("</div>\n");
+        .append(HtmlText.link(anchor, name)).append("</div>\n");
     if (summary != null && !summary.isBlank()) {
       html.append("<div class=\"paragraph\">\n<p>").append(HtmlText.text(summary))
           .append("</p>\n</div>\n");
@@ -343,9 +345,12 @@ final class RegistryHtml {
     return field.count() == null ? type : type + "[" + field.count() + "]";
   }
 
-  /** A name in monospace with an anchor before it, so a table row can be linked to. */
+  /**
+   * A name in monospace with an anchor before it, so a table row can be linked to; the name is a
+   * link to that anchor, the row's permalink.
+   */
   private static String anchored(String anchor, String name) {
-    return "<a id=\"" + HtmlText.text(anchor) + "\"></a>" + HtmlText.code(name);
+    return "<a id=\"" + HtmlText.text(anchor) + "\"></a>" + HtmlText.link(anchor, name);
   }
 
   /** A table title, numbered from the document's table counter when it numbers tables. */

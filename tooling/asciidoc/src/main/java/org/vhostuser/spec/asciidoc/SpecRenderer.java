@@ -166,7 +166,7 @@ public final class SpecRenderer implements AutoCloseable {
         .standalone(false)
         .sourcemap(true)
         .attributes(Attributes.builder()
-            .attribute("sectanchors", "")
+            .attribute("sectanchors!", "") // the heading is its own permalink (sectlinks)
             .attribute("sectlinks", "")
             .attribute("sectnums", "")
             .attribute("sectnumlevels", "3")

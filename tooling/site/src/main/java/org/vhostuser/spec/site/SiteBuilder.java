@@ -39,6 +39,7 @@ import org.vhostuser.spec.registry.Registry;
 public final class SiteBuilder {
   static final String HASH_FILE = ".inputs-sha256";
   private static final String SPEC_BODY = "<div class=\"spec-body\">\n";
+  private static final String TITLE_END = "</h1>\n";
 
   /** Where the inputs are and where the site goes. */
   public record Layout(Path root, Path spec, Path site, Path out) {
@@ -169,7 +170,7 @@ public final class SiteBuilder {
       List<ReleaseSnapshots.Release> tags =
           releases ? ReleaseSnapshots.releases(layout.root()) : List.of();
       Version main = write(renderer, registry, staging, layout, Revision.of(layout.root()),
-          Versions.html(tags, null, ""), chapters(), changelog());
+          new Versions(tags, null, ""), chapters(), changelog());
       Result result = main.result();
       renderedChapters = main.spec().rendered();
       List<String> pages = new ArrayList<>(result.pages());
@@ -178,6 +179,9 @@ public final class SiteBuilder {
         Result release = writeRelease(renderer, tag, tags, staging);
         release.pages().forEach(p -> pages.add("releases/" + tag.tag() + "/" + p));
         problems.addAll(release.problems());
+      }
+      if (!tags.isEmpty()) {
+        Versions.pointAtExistingPages(staging, pages);
       }
       Map<String, String> html = readPages(staging, pages);
       Map<String, Set<String>> ids = LinkChecker.ids(html);
@@ -267,20 +271,34 @@ public final class SiteBuilder {
   /** Places a broken link of the specification page in the chapter it was written in. */
   private static LinkChecker.Locator locator(SpecPage.Rendered spec, String page) {
     int body = page == null ? -1 : page.indexOf(SPEC_BODY);
+    int title = titleEnd(spec.html());
     int start = body + SPEC_BODY.length();
-    int end = start + spec.html().length();
+    int end = start + spec.html().length() - title;
     return (name, offset, target) -> body < 0 || !name.equals("index.html") || offset < start
         || offset >= end ? Optional.empty()
-        : spec.partAt(offset - start).map(part -> SpecPage.locate(part, target));
+        : spec.partAt(offset - start + title).map(part -> SpecPage.locate(part, target));
   }
 
   private static String positionsPage(PageTemplate template, String specHtml) {
-    return template.page("document", "Positions", PositionsPage.body(RenderedRules.of(specHtml)));
+    return template.page("positions.html", "document", "Positions",
+        PositionsPage.body(RenderedRules.of(specHtml)));
   }
 
+  /**
+   * The specification page: the document's title with the revision, the contents, then the
+   * text, so a reader (or a printed first page) meets the title first.
+   */
   private static String specPage(PageTemplate template, String specHtml) {
-    return template.page("spec", "Specification",
-        Toc.of(specHtml) + SPEC_BODY + specHtml + "</div>");
+    int title = titleEnd(specHtml);
+    return template.page("index.html", "spec", "Specification", "<div class=\"spec-head\">\n"
+        + specHtml.substring(0, title) + "<p class=\"spec-revision\">" + template.revision()
+        + "</p>\n</div>\n" + Toc.of(specHtml) + SPEC_BODY + specHtml.substring(title) + "</div>");
+  }
+
+  /** Where the document title that opens the specification's HTML ends (0 without one). */
+  private static int titleEnd(String specHtml) {
+    int end = specHtml.indexOf(TITLE_END);
+    return specHtml.startsWith("<h1>") && end >= 0 ? end + TITLE_END.length() : 0;
   }
 
   /** Replaces {@code file} with {@code content} at once: a reader sees the old or the new file. */
@@ -306,7 +324,7 @@ public final class SiteBuilder {
       Layout release = new Layout(inputs, inputs.resolve("spec"), layout.site(), out);
       return write(renderer, checked.registry(), out, release,
           Optional.of(Revision.ofCommit(layout.root(), tag.commit(), tag.tag())),
-          Versions.html(tags, tag.tag(), "../../"),
+          new Versions(tags, tag.tag(), "../../"),
           ChapterCache.of(inputs.resolve("spec/registry"), toolVersion,
               changelog().upTo(tag.tag()).sinceByName(), Optional.empty(), false),
           changelog().upTo(tag.tag()))
@@ -321,21 +339,24 @@ public final class SiteBuilder {
    * no AsciiDoc come first, so they are written while the renderer may still be starting.
    */
   private Version write(Supplier<SpecRenderer> renderer, Registry registry, Path out,
-      Layout inputs, Optional<Revision> revision, String versions, ChapterCache cache,
+      Layout inputs, Optional<Revision> revision, Versions versions, ChapterCache cache,
       Changelog releases) throws IOException {
     PageTemplate template = new PageTemplate(layout.site(), Revision.footer(revision), versions);
     Map<String, String> pages = new LinkedHashMap<>();
     pages.put("index.html", null); // the specification, written last
     IndexPages index = new IndexPages(registry, releases.since());
-    pages.put("messages.html", template.page("index", "Messages", index.messages()));
-    pages.put("features.html", template.page("index", "Features", index.features()));
-    pages.put("payloads.html", template.page("index", "Payloads", index.payloads()));
+    pages.put("messages.html", template.page("messages.html", "index", "Messages",
+        index.messages()));
+    pages.put("features.html", template.page("features.html", "index", "Features",
+        index.features()));
+    pages.put("payloads.html", template.page("payloads.html", "index", "Payloads",
+        index.payloads()));
     Provenance provenance = new Provenance(revision.map(Revision::commit).orElse("unknown"),
         Provenances.of(inputs.spec().resolve("registry")).contentSha256(), releases.since());
-    pages.put("downloads.html", template.page("downloads", "Downloads",
+    pages.put("downloads.html", template.page("downloads.html", "downloads", "Downloads",
         Downloads.write(registry, provenance, inputs.spec(), out)));
     MarkdownPages markdown = new MarkdownPages();
-    pages.put("changelog.html", template.page("document", "Changelog",
+    pages.put("changelog.html", template.page("changelog.html", "document", "Changelog",
         markdown.render(releases.markdown())));
     Map<String, Path> documents = Map.of(
         "readme.html", inputs.root().resolve("README.md"),
@@ -345,13 +366,13 @@ public final class SiteBuilder {
     for (var document : new java.util.TreeMap<>(documents).entrySet()) {
       if (Files.isRegularFile(document.getValue())) {
         String text = Files.readString(document.getValue(), StandardCharsets.UTF_8);
-        pages.put(document.getKey(), template.page("document", title(text),
+        pages.put(document.getKey(), template.page(document.getKey(), "document", title(text),
             markdown.render(text.replace("](spec/registry/README.md)", "](registry-format.html)"))));
       }
     }
     Path maintainers = inputs.root().resolve("MAINTAINERS");
     if (Files.isRegularFile(maintainers)) {
-      pages.put("maintainers.html", template.page("document", "Maintainers",
+      pages.put("maintainers.html", template.page("maintainers.html", "document", "Maintainers",
           MarkdownPages.preformatted("Maintainers", Files.readString(maintainers))));
     }
 

@@ -15,7 +15,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A local preview server for a built site: bound to 127.0.0.1 only, serving only files below its
- * folder (a request that resolves outside it is refused), nothing else.
+ * folder (a request that resolves outside it is refused), nothing else. Text is sent compressed
+ * to a client that accepts gzip, as the published site is.
  */
 public final class SiteServer implements AutoCloseable {
   private static final Map<String, String> TYPES = Map.of(
@@ -101,8 +102,25 @@ public final class SiteServer implements AutoCloseable {
         body = new String(body, StandardCharsets.UTF_8)
             .replace("</body>", RELOAD_SCRIPT + "\n</body>").getBytes(StandardCharsets.UTF_8);
       }
+      if (type.startsWith("text/") || type.startsWith("image/svg") || type.startsWith("application/json")) {
+        exchange.getResponseHeaders().set("Vary", "Accept-Encoding");
+        String accepted = exchange.getRequestHeaders().getFirst("Accept-Encoding");
+        if (accepted != null && accepted.contains("gzip")) {
+          body = gzip(body);
+          exchange.getResponseHeaders().set("Content-Encoding", "gzip");
+        }
+      }
       send(exchange, 200, type, body);
     }
+  }
+
+  /** Text compressed as a web server compresses it, so the preview loads as fast as the site. */
+  private static byte[] gzip(byte[] body) throws IOException {
+    java.io.ByteArrayOutputStream compressed = new java.io.ByteArrayOutputStream(body.length / 4 + 64);
+    try (java.util.zip.GZIPOutputStream out = new java.util.zip.GZIPOutputStream(compressed)) {
+      out.write(body);
+    }
+    return compressed.toByteArray();
   }
 
   private static void send(HttpExchange exchange, int status, String type, byte[] body)

@@ -109,9 +109,12 @@ class SiteBuilderTest {
   void searchCoversMessagesFeaturesFieldsAndSections() throws IOException {
     String index = Files.readString(site.resolve("assets/search-index.js"));
     assertThat(index).startsWith("window.VU_SEARCH = [")
-        .contains("\"t\": \"VHOST_USER_GET_FEATURES\"", "\"k\": \"feature\"",
-            "\"t\": \"vring_addr.log_guest_addr\"", "\"k\": \"section\"");
+        .contains("[\"VHOST_USER_GET_FEATURES\",\"message\",\"index.html#VHOST_USER_GET_FEATURES\"",
+            "\"feature\"", "[\"vring_addr.log_guest_addr\",\"field\"", "\"section\"",
+            "\"constant\"");
     assertThat(Files.readString(site.resolve("assets/site.js"))).contains("VU_SEARCH");
+    assertThat(Files.readString(site.resolve("index.html"))).as("loaded on demand")
+        .doesNotContain("search-index.js");
   }
 
   @Test
