@@ -51,8 +51,11 @@ final class HtmlText {
     return joined.toString();
   }
 
-  /** A link to an anchor of the page, showing a name in monospace. */
+  /**
+   * A link to an anchor of the page, showing a name in monospace: the markup of the prose's
+   * {@code vu:NAME[]} links (one element, not a link around a {@code code} element).
+   */
   static String link(String anchor, String name) {
-    return "<a href=\"#" + text(anchor) + "\">" + code(name) + "</a>";
+    return "<a href=\"#" + text(anchor) + "\" class=\"vu-ref\">" + text(name) + "</a>";
   }
 }

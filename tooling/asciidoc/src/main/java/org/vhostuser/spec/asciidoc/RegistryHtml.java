@@ -240,8 +240,9 @@ final class RegistryHtml {
   }
 
   /**
-   * A card in the markup Asciidoctor gives a titled sidebar holding a two-column table, so the
-   * site's styles, scripts and tests see the same page as before cards became HTML.
+   * A card in the markup Asciidoctor gives a titled sidebar holding a two-column table of label
+   * and value (without the column widths and cell paragraphs, which the site's style does not
+   * need); the title is the card's permalink.
    */
   private static String card(
       String anchor, String name, String summary, String role, List<String> rows) {
@@ -253,16 +254,13 @@ final class RegistryHtml {
       html.append("<div class=\"paragraph\">\n<p>").append(HtmlText.text(summary))
           .append("</p>\n</div>\n");
     }
-    html.append("<table class=\"tableblock frame-none grid-rows stretch vu-facts\">\n<colgroup>\n"
-        + "<col style=\"width: 25%;\">\n<col style=\"width: 75%;\">\n</colgroup>\n<tbody>\n");
+    html.append("<table class=\"tableblock frame-none grid-rows stretch vu-facts\">\n<tbody>\n");
     rows.forEach(html::append);
     return html.append("</tbody>\n</table>\n</div>\n</div>").toString();
   }
 
   private static String row(String label, String value) {
-    return "<tr>\n<th class=\"tableblock halign-left valign-top\"><p class=\"tableblock\">"
-        + label + "</p></th>\n<td class=\"tableblock halign-left valign-top\"><p class=\"tableblock\">"
-        + value + "</p></td>\n</tr>\n";
+    return "<tr>\n<th>" + label + "</th>\n<td>" + value + "</td>\n</tr>\n";
   }
 
   private String payload(Ref ref) {

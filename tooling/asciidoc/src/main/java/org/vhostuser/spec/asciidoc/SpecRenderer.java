@@ -82,7 +82,8 @@ public final class SpecRenderer implements AutoCloseable {
     current = registry;
     Log records = log.get();
     records.start(indexFile, true);
-    String html = asciidoctor.convertFile(indexFile.toFile(), options(indexFile, true));
+    String html =
+        CompactHtml.of(asciidoctor.convertFile(indexFile.toFile(), options(indexFile, true)));
     List<String> problems = new ArrayList<>(records.take());
     problems.addAll(macros.takeProblems());
     return new Rendered(html, problems);
@@ -138,7 +139,7 @@ public final class SpecRenderer implements AutoCloseable {
         refs.put(id, text);
       }
     });
-    String html = document.convert();
+    String html = CompactHtml.of(document.convert());
     List<String> problems = new ArrayList<>(records.take());
     problems.addAll(macros.takeProblems());
     return new RenderedPart(html, refs, problems);

@@ -4,14 +4,18 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.regex.Pattern;
 
 /**
  * The page chrome of {@code site/template.html}, filled in for each page: title, content, the
  * revision footer, the version switcher and, on a release's pages, the old-version banner. The
- * site navigation marks the page itself as the current one.
+ * site navigation marks the page itself as the current one, and preformatted text, which may
+ * scroll in its box, can be reached from the keyboard.
  */
 final class PageTemplate {
   private static final String NAV_START = "<nav class=\"site-nav\"";
+  /** Preformatted text may scroll sideways on a narrow screen, so keyboards must reach it. */
+  private static final Pattern PRE = Pattern.compile("<pre(?=[ >])");
 
   private final String template;
   private final String footer;
@@ -43,6 +47,6 @@ final class PageTemplate {
             + page.substring(at + link.length() + 1);
       }
     }
-    return page.replace("{{content}}", content);
+    return page.replace("{{content}}", PRE.matcher(content).replaceAll("<pre tabindex=\"0\""));
   }
 }

@@ -30,6 +30,9 @@ final class SearchIndex {
   private static final Pattern REGISTRY_BLOCK = Pattern.compile(
       "<div id=\"[^\"]*\" class=\"sidebarblock vu-card.*?</table>\\s*</div>\\s*</div>"
           + "|<table[^>]*class=\"[^\"]*\\bvu-(?:payload|enum|index)\\b.*?</table>", Pattern.DOTALL);
+  /** A tag that ends a block of text (a space in the text), and any other tag. */
+  private static final Pattern BLOCK_TAG = Pattern.compile(
+      "</?(?:p|div|li|ul|ol|dl|dt|dd|td|th|tr|table|caption|h[1-6]|br|pre|blockquote)\\b[^>]*>");
   private static final Pattern TAG = Pattern.compile("<[^>]+>");
   private static final Pattern ENTITY = Pattern.compile("&(#\\d+|#x[0-9a-fA-F]+|amp|lt|gt|quot);");
 
@@ -124,7 +127,7 @@ final class SearchIndex {
 
   /** HTML as the text a reader sees: no tags, entities decoded, white space collapsed. */
   static String plainText(String html) {
-    String text = TAG.matcher(html).replaceAll(" ");
+    String text = TAG.matcher(BLOCK_TAG.matcher(html).replaceAll(" ")).replaceAll("");
     Matcher entity = ENTITY.matcher(text);
     StringBuilder decoded = new StringBuilder();
     while (entity.find()) {
@@ -140,7 +143,7 @@ final class SearchIndex {
       entity.appendReplacement(decoded, Matcher.quoteReplacement(character));
     }
     entity.appendTail(decoded);
-    return decoded.toString().replaceAll("\\s+", " ").replaceAll(" ([,.;:)])", "$1").strip();
+    return decoded.toString().replaceAll("\\s+", " ").strip();
   }
 
   /** The script that defines the index: one compact JSON array of arrays. */
