@@ -29,7 +29,7 @@ public final class PreviewSession {
     this.renderer = renderer;
     this.registry = registry;
     this.out = out;
-    this.builder = new SiteBuilder(layout, "serve");
+    this.builder = new SiteBuilder(layout, "serve").preview();
   }
 
   /** Serves until the process ends, polling for changes every {@code pollMillis}. */

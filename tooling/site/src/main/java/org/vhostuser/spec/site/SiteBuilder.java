@@ -73,6 +73,7 @@ public final class SiteBuilder {
   private Written written;
   private int renderedChapters;
   private Changelog changelog;
+  private boolean preview;
 
   public SiteBuilder(Layout layout, String toolVersion) {
     this.layout = layout;
@@ -88,6 +89,15 @@ public final class SiteBuilder {
     this.chapterFolder = Optional.of(folder);
     this.reuseStoredChapters = reuse;
     this.chapters = null;
+    return this;
+  }
+
+  /**
+   * Marks every page as a preview of the working tree (for {@code serve}): its footer says so
+   * instead of naming the revision as if the page showed it.
+   */
+  public SiteBuilder preview() {
+    this.preview = true;
     return this;
   }
 
@@ -341,7 +351,8 @@ public final class SiteBuilder {
   private Version write(Supplier<SpecRenderer> renderer, Registry registry, Path out,
       Layout inputs, Optional<Revision> revision, Versions versions, ChapterCache cache,
       Changelog releases) throws IOException {
-    PageTemplate template = new PageTemplate(layout.site(), Revision.footer(revision), versions);
+    PageTemplate template = new PageTemplate(layout.site(),
+        preview ? Revision.previewFooter(revision) : Revision.footer(revision), versions);
     Map<String, String> pages = new LinkedHashMap<>();
     pages.put("index.html", null); // the specification, written last
     IndexPages index = new IndexPages(registry, releases.since());

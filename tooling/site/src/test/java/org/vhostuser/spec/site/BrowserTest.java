@@ -44,7 +44,7 @@ class BrowserTest {
    */
   private static final String LAYOUT_PROBLEMS = """
       var style = document.createElement('style');
-      style.textContent = '.spec-body > .sect1 { content-visibility: visible !important; }';
+      style.textContent = '.spec-body .sect2 { content-visibility: visible !important; }';
       document.head.appendChild(style);
       var width = document.documentElement.clientWidth;
       var problems = [];

@@ -165,6 +165,21 @@ class SiteBuilderTest {
   }
 
   @Test
+  void aPreviewSaysItShowsTheWorkingTreeNotARevision(@TempDir Path temp) throws IOException {
+    Path out = temp.resolve("preview");
+    assertThat(new SiteBuilder(SiteBuilder.Layout.of(ROOT, out), "test").preview()
+        .build(renderer, registry).problems()).isEmpty();
+    for (String name : java.util.List.of("index.html", "messages.html")) {
+      Document page = page(out.resolve(name));
+      assertThat(page.select("footer .revision").text()).as(name)
+          .matches("Preview of the working tree, with its uncommitted changes"
+              + " \\(last commit [0-9a-f]{12}\\); not a published revision\\.");
+    }
+    assertThat(page(out.resolve("index.html")).select(".spec-revision").text())
+        .startsWith("Preview of the working tree");
+  }
+
+  @Test
   void outsideAGitCheckoutTheFooterSaysSo(@TempDir Path temp) throws IOException {
     assertThat(Revision.of(temp)).isEmpty();
     assertThat(Revision.footer(Revision.of(temp))).isEqualTo(
@@ -172,6 +187,10 @@ class SiteBuilderTest {
   }
 
   private static Document page(String name) throws IOException {
-    return Jsoup.parse(Files.readString(site.resolve(name), StandardCharsets.UTF_8));
+    return page(site.resolve(name));
+  }
+
+  private static Document page(Path file) throws IOException {
+    return Jsoup.parse(Files.readString(file, StandardCharsets.UTF_8));
   }
 }
