@@ -380,20 +380,15 @@
     if (count) { count.textContent = shown === rows.length ? '' : 'Showing ' + shown + ' of ' + rows.length; }
   }
 
-  /* ---- Sections skipped while loading: laid out one by one when the browser is idle, from a
-     moment after the page has loaded, so positions become exact and scrolling steady. */
+  /* ---- Sections skipped while loading (content-visibility) are laid out all at once a moment
+     after the page has loaded, so positions become exact and scrolling steady. */
 
   function layOutSections() {
-    var waiting = Array.prototype.slice.call(doc.querySelectorAll('.spec-body .sect2:not(.laid-out)'));
-    if (!waiting.length) { return; }
-    var idle = window.requestIdleCallback || function (work) {
-      return setTimeout(function () { work({ timeRemaining: function () { return 8; } }); }, 30);
+    var body = doc.querySelector('.spec-body');
+    if (!body) { return; }
+    var start = function () {
+      setTimeout(function () { body.classList.add('laid-out'); }, 2500);
     };
-    var next = function () {
-      waiting.shift().classList.add('laid-out'); // one per frame: each frame stays short
-      if (waiting.length) { idle(next); }
-    };
-    var start = function () { idle(next); };
     if (doc.readyState === 'complete') { start(); } else { window.addEventListener('load', start); }
   }
 
