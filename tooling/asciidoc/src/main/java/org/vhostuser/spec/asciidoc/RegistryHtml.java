@@ -132,10 +132,13 @@ final class RegistryHtml {
         List.of("Bit", "Feature", "Summary", "Status"), rows);
   }
 
-  /** A row of an index table: number, linked name, summary and status. */
+  /**
+   * A row of an index table: number, name (linked to its card; a reservation has none),
+   * summary and status.
+   */
   private static List<String> indexRow(Long number, String name, String summary, Status status) {
-    return List.of(String.valueOf(number), HtmlText.link(Anchors.constant(name), name),
-        HtmlText.text(summary), status.yamlName());
+    return List.of(String.valueOf(number), status == Status.RESERVED ? HtmlText.code(name)
+        : HtmlText.link(Anchors.constant(name), name), HtmlText.text(summary), status.yamlName());
   }
 
   /** A payload's layout (offset, size, field, type and meaning of every field), then its summary. */

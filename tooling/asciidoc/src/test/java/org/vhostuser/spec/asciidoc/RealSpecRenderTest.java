@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.vhostuser.spec.registry.Registry;
+import org.vhostuser.spec.registry.Status;
 import org.vhostuser.spec.registry.validate.RegistryValidator;
 
 /** The real specification renders with no warning, no unknown name and no broken link. */
@@ -19,9 +20,10 @@ class RealSpecRenderTest {
 
     assertThat(rendered.problems()).isEmpty();
     assertThat(SpecRendererTest.unresolvedLinks(rendered.html())).isEmpty();
-    registry.allMessages().forEach(m ->
+    // Every entry in use has its card; a reservation has none until its proposal adds it.
+    registry.allMessages().filter(m -> m.status() != Status.RESERVED).forEach(m ->
         assertThat(rendered.html()).contains("id=\"" + m.name() + "\""));
-    registry.allFeatures().forEach(f ->
+    registry.allFeatures().filter(f -> f.status() != Status.RESERVED).forEach(f ->
         assertThat(rendered.html()).contains("id=\"" + f.name() + "\""));
   }
 }

@@ -14,14 +14,19 @@ import picocli.CommandLine.Spec;
 
 /** {@code vhost-spec changelog}: the protocol changes of each release tag, as Markdown. */
 @Command(name = "changelog", mixinStandardHelpOptions = true,
-    description = "Print, for each release tag (newest first), the semantic changes of the"
-        + " registry since the release before it, as Markdown.")
+    description = "Print, for each release (an annotated tag vMAJOR.MINOR, newest first), the"
+        + " semantic changes of the registry since the release before it, as Markdown. With"
+        + " --unreleased, what HEAD adds to the newest release: the text of the next tag.")
 final class ChangelogCommand implements Callable<Integer> {
   @Mixin RegistryOption registryOption;
 
   @Option(names = "--since", paramLabel = "TAG",
       description = "Only the releases after this tag.")
   String since;
+
+  @Option(names = "--unreleased",
+      description = "Only what HEAD adds to the newest release (run it before tagging).")
+  boolean unreleased;
 
   @Option(names = "--out", paramLabel = "FILE",
       description = "Write the changelog to FILE instead of standard output.")
@@ -31,16 +36,21 @@ final class ChangelogCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    Changelog changelog;
+    if (unreleased && since != null) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+          "--since and --unreleased exclude each other");
+    }
+    String text;
     try {
-      changelog = Changelog.of(registryOption.folder(), since);
+      text = unreleased ? Changelog.unreleasedMarkdown(Changelog.unreleased(registryOption.folder()))
+          : Changelog.of(registryOption.folder(), since).markdown(since);
     } catch (HistoryException e) {
       throw new UserException(e.getMessage());
     }
     if (out == null) {
-      spec.commandLine().getOut().print(changelog.markdown());
+      spec.commandLine().getOut().print(text);
     } else {
-      Generation.write(out, changelog.markdown());
+      Generation.write(out, text);
     }
     return ExitCodes.OK;
   }

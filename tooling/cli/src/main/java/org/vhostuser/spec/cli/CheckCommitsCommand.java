@@ -18,9 +18,10 @@ import picocli.CommandLine.Spec;
 final class CheckCommitsCommand implements Callable<Integer> {
   @Mixin RegistryOption registryOption;
 
-  @Parameters(paramLabel = "BASE..HEAD",
+  @Parameters(arity = "0..1", paramLabel = "BASE..HEAD",
       description = "The commits to check, for example origin/main..HEAD (BASE alone means"
-          + " BASE..HEAD).")
+          + " BASE..HEAD; default: the merge request's diff base in GitLab CI, else"
+          + " origin/main, up to HEAD).")
   String range;
 
   @Spec CommandSpec spec;
@@ -29,7 +30,8 @@ final class CheckCommitsCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     CommitCheck.Result result;
     try {
-      result = CommitCheck.check(registryOption.folder(), range);
+      result = CommitCheck.check(registryOption.folder(),
+          range != null ? range : TargetBranch.current() + "..HEAD");
     } catch (HistoryException e) {
       throw new UserException(e.getMessage());
     }

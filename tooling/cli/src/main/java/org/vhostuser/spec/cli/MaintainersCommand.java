@@ -100,9 +100,10 @@ final class MaintainersCommand implements Runnable {
     @Parameters(arity = "0..*", paramLabel = "PATH", description = "Files of the repository.")
     List<Path> paths = new ArrayList<>();
 
-    @Option(names = "--diff", paramLabel = "BASE", description = "Also every file that differs"
-        + " between the revision BASE and the working tree (like QEMU's get_maintainer on a"
-        + " branch).")
+    @Option(names = "--diff", paramLabel = "BASE", arity = "0..1", fallbackValue = "",
+        description = "Also every file the change touches: what differs between the merge base"
+            + " of BASE and HEAD and the working tree, as in a merge request (BASE defaults to"
+            + " the merge request's diff base in GitLab CI, else origin/main).")
     String base;
 
     @Spec CommandSpec spec;
@@ -121,6 +122,9 @@ final class MaintainersCommand implements Runnable {
       Path root = root();
       List<String> relative = new ArrayList<>();
       if (base != null) {
+        if (base.isEmpty()) {
+          base = TargetBranch.current();
+        }
         try {
           relative.addAll(ChangedPaths.since(root, base));
         } catch (HistoryException e) {
@@ -138,18 +142,7 @@ final class MaintainersCommand implements Runnable {
         }
         relative.add(root.relativize(absolute).toString().replace('\\', '/'));
       }
-      Map<String, List<String>> people = new LinkedHashMap<>();
-      for (char tag : new char[] {'M', 'R', 'L'}) {
-        for (Section section : sections) {
-          if (relative.stream().anyMatch(section::covers)) {
-            String role = tag == 'M' ? "maintainer" : tag == 'R' ? "reviewer" : "list";
-            for (String who : section.values(tag)) {
-              people.computeIfAbsent(who, k -> new ArrayList<>())
-                  .add(role + ": " + section.title());
-            }
-          }
-        }
-      }
+      Map<String, List<String>> people = people(sections, relative, "MRL");
       people.forEach((who, roles) -> spec.commandLine().getOut()
           .println(who + " (" + String.join("; ", roles) + ")"));
       if (people.isEmpty()) {
@@ -157,6 +150,27 @@ final class MaintainersCommand implements Runnable {
       }
       return ExitCodes.OK;
     }
+  }
+
+  /**
+   * Everyone with one of {@code tags} (M, R, L) in a section that covers one of {@code paths},
+   * in the order of the tags and the file, each with the roles and sections that name them.
+   */
+  static Map<String, List<String>> people(List<Section> sections, List<String> paths,
+      String tags) {
+    Map<String, List<String>> people = new LinkedHashMap<>();
+    for (char tag : tags.toCharArray()) {
+      for (Section section : sections) {
+        if (paths.stream().anyMatch(section::covers)) {
+          String role = tag == 'M' ? "maintainer" : tag == 'R' ? "reviewer" : "list";
+          for (String who : section.values(tag)) {
+            people.computeIfAbsent(who, k -> new ArrayList<>())
+                .add(role + ": " + section.title());
+          }
+        }
+      }
+    }
+    return people;
   }
 
   /** {@code maintainers codeowners}: GitLab's CODEOWNERS made from MAINTAINERS. */

@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
@@ -24,7 +25,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "next-id", mixinStandardHelpOptions = true,
     description = "Print the next free number of a table: one above every id or bit it uses,"
-        + " reserves or has retired.")
+        + " reserves or has retired. With NAME, print the reservation to paste into the table"
+        + " instead: name, number, status: reserved, proposal and owner.")
 final class NextIdCommand implements Callable<Integer> {
   /** Which table to number. */
   static final class Table {
@@ -40,6 +42,18 @@ final class NextIdCommand implements Callable<Integer> {
 
   @ArgGroup(exclusive = true, multiplicity = "1")
   Table table;
+
+  @Parameters(arity = "0..1", paramLabel = "NAME",
+      description = "The name of the entry to reserve, for example VHOST_USER_SET_FOO.")
+  String name;
+
+  @Option(names = "--proposal", paramLabel = "URL", description = "With NAME: the merge request"
+      + " or public discussion the number is held for (default: a placeholder to replace).")
+  String proposal;
+
+  @Option(names = "--owner", paramLabel = "\"NAME <ADDRESS>\"", description = "With NAME: who"
+      + " holds the number (default: git config user.name and user.email).")
+  String owner;
 
   @Mixin RegistryOption registryOption;
 
@@ -83,7 +97,38 @@ final class NextIdCommand implements Callable<Integer> {
           + " highest one in use is left");
       return ExitCodes.PROBLEMS;
     }
-    spec.commandLine().getOut().println(next);
+    if (name == null) {
+      spec.commandLine().getOut().println(next);
+      return ExitCodes.OK;
+    }
+    checkName(registry, tableName);
+    String file = table.feature ? "protocol-features.yaml" : tableName + "-messages.yaml";
+    spec.commandLine().getErr().println("vhost-spec: paste this under '" + (table.feature
+        ? "features" : "messages") + ":' in " + registryOption.folder().resolve(file));
+    spec.commandLine().getOut().print(Reservation.yaml(name, table.feature ? "bit" : "id", next,
+        proposal, owner != null ? owner : Reservation.gitOwner(registryOption.folder())));
     return ExitCodes.OK;
+  }
+
+  /** A usage error unless {@code name} fits the table and no entry has it yet. */
+  private void checkName(org.vhostuser.spec.registry.Registry registry, String tableName) {
+    String pattern = switch (tableName) {
+      case "front-end" -> "VHOST_USER_(?!BACKEND_)[A-Z0-9_]+";
+      case "back-end" -> "VHOST_USER_BACKEND_[A-Z0-9_]+";
+      default -> "VHOST_USER_PROTOCOL_F_[A-Z0-9_]+";
+    };
+    if (!name.matches(pattern)) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(), "'" + name
+          + "' is not a " + tableName + (table.feature ? " name" : " message name") + " ("
+          + pattern + ")");
+    }
+    boolean taken = Stream.concat(registry.allMessages().flatMap(m -> Stream.concat(
+            Stream.of(m.name()), m.previousNames().stream())),
+        registry.allFeatures().flatMap(f -> Stream.concat(Stream.of(f.name()),
+            f.previousNames().stream())))
+        .anyMatch(name::equals);
+    if (taken) {
+      throw new UserException(name + " is already in the registry; pick another name");
+    }
   }
 }

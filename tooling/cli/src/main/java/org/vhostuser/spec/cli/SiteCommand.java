@@ -70,10 +70,8 @@ final class SiteCommand implements Callable<Integer> {
       }
       SiteBuilder.Result result = builder.build(renderer, registry.get(), releases);
       if (!result.problems().isEmpty()) {
-        for (String problem : result.problems()) {
-          stderr.println(problem.contains(": ") ? problem.replaceFirst(": ", ": error: ")
-              : "error: " + problem);
-        }
+        new DiagnosticPrinter().printText(RenderProblems.of(result.problems(),
+            registryOption.proseIndex().orElse(registryOption.folder())), stderr);
         stderr.println("vhost-spec: site not written: " + result.problems().size()
             + " problem(s); the previous site is unchanged");
         return ExitCodes.PROBLEMS;

@@ -13,8 +13,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * Runs the short commands once (validate, generate, generate --check, conform, diff,
- * changelog), or with
+ * Runs the short commands once (validate, generate, generate --check, conform, trace check,
+ * diff, changelog), or with
  * {@code --site} a site render, with their output discarded. The launcher uses them as the
  * training runs of its two JVM startup caches: a small one for the short commands and a large one
  * (with JRuby) for the commands that render.
@@ -44,6 +44,10 @@ final class TrainCommand implements Callable<Integer> {
       }
       run("conform", "--lang", "rust", "--format", "json", "--registry", registry,
           scratch.resolve("vhost_user_protocol.rs").toString());
+      Path trace = Files.writeString(scratch.resolve("trace.jsonl"), "{\"time_ms\":0,"
+          + "\"channel\":\"main\",\"direction\":\"front-to-back\",\"request\":1,"
+          + "\"flags\":1,\"size\":0,\"fds\":0,\"payload\":\"\"}\n");
+      run("trace", "check", "--registry", registry, trace.toString());
       // The review commands read git; outside a checkout they fail quietly and train nothing.
       run("diff", "HEAD", "--registry", registry, "--format", "markdown");
       run("changelog", "--registry", registry);

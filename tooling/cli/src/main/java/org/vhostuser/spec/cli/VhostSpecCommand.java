@@ -24,8 +24,9 @@ final class VhostSpecCommand implements Runnable {
    * the one subcommand it needs: picocli's reflection is most of a short command's start time.
    */
   static final List<String> SUBCOMMANDS = List.of("build", "validate", "generate", "conform",
-      "import-rst", "compare-rst", "site", "serve", "diff", "changelog", "check-commits",
-      "next-id", "maintainers", "man", "train", "help", "generate-completion");
+      "import-rst", "compare-rst", "export-rst", "site", "serve", "diff", "changelog",
+      "check-commits", "next-id", "maintainers", "trace", "probe", "stub-backend", "man", "train",
+      "help", "generate-completion");
 
   /**
    * A new instance of the named subcommand. A plain switch rather than constructor references:
@@ -40,6 +41,7 @@ final class VhostSpecCommand implements Runnable {
       case "conform": return new ConformCommand();
       case "import-rst": return new ImportRstCommand();
       case "compare-rst": return new CompareRstCommand();
+      case "export-rst": return new ExportRstCommand();
       case "site": return new SiteCommand();
       case "serve": return new ServeCommand();
       case "diff": return new DiffCommand();
@@ -47,6 +49,9 @@ final class VhostSpecCommand implements Runnable {
       case "check-commits": return new CheckCommitsCommand();
       case "next-id": return new NextIdCommand();
       case "maintainers": return new MaintainersCommand();
+      case "trace": return new TraceCommand();
+      case "probe": return new ProbeCommand();
+      case "stub-backend": return new StubBackendCommand();
       case "man": return new ManCommand();
       case "train": return new TrainCommand();
       case "help": return new HelpCommand();

@@ -21,9 +21,9 @@ class DiffCommandTest {
   Path registry;
 
   @BeforeEach
-  void repositoryWithTheRealRegistry() throws Exception {
+  void repositoryWithTheTestRegistry() throws Exception {
     registry = Files.createDirectories(temp.resolve("spec/registry"));
-    Fixtures.copyFiles(Path.of("../../spec/registry"), registry);
+    Fixtures.copyFiles(Path.of("../testdata/registry"), registry); // never the living registry
     try (Git git = Git.init().setDirectory(temp.toFile()).setInitialBranch("main").call()) {
       PersonIdent who = new PersonIdent("Ada Reviewer", "ada@example.org",
           Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC);
@@ -90,7 +90,7 @@ class DiffCommandTest {
         "--format", "yaml");
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err()).startsWith("vhost-spec: error: Invalid value for --format: 'yaml'"
-        + " (expected one of text, markdown, json, codequality)");
+        + " (expected one of text, markdown, json, codequality, email)");
   }
 
   @Test

@@ -22,6 +22,8 @@ class RstCommandsTest {
   static final Path RST = Path.of("src/test/resources/rst");
   static final String DRIFTED = RST.resolve("drifted.rst").toString();
   static final String REGISTRY = "../../spec/registry";
+  /** The registry the tests own (tooling/testdata/README.md). */
+  static final String TEST_REGISTRY = "../testdata/registry";
   static final Path QEMU_DIFFERENCES = Path.of(REGISTRY, "qemu-rst-differences.yaml");
   static final Path APPENDIX = Path.of("../../spec/appendix-clarifications.adoc");
 
@@ -118,7 +120,8 @@ class RstCommandsTest {
 
   @Test
   void compareAgainstTheRegistryListsEveryDifference() {
-    CommandRun run = CommandRun.of("compare-rst", "--registry", REGISTRY, DRIFTED);
+    // Counts are asserted, so the registry is the one the tests own, never the living one.
+    CommandRun run = CommandRun.of("compare-rst", "--registry", TEST_REGISTRY, DRIFTED);
 
     assertThat(run.exitCode()).isEqualTo(1);
     assertThat(run.err()).isEmpty();

@@ -10,13 +10,14 @@ import org.eclipse.jgit.diff.DiffEntry;
 import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.treewalk.CanonicalTreeParser;
 
-/** The files a change touches: what differs between a revision and the working tree. */
+/** The files a change touches: what differs between where it started and the working tree. */
 public final class ChangedPaths {
   private ChangedPaths() {}
 
   /**
-   * Every path (old and new names of renames) that differs between {@code revision} and the
-   * working tree of the repository around {@code start}, sorted, '/'-separated.
+   * Every path (old and new names of renames) that differs between the merge base of
+   * {@code revision} and HEAD (where the change starts, as in a merge request) and the working
+   * tree of the repository around {@code start}, sorted, '/'-separated.
    */
   public static List<String> since(Path start, String revision)
       throws HistoryException, IOException {
@@ -26,7 +27,8 @@ public final class ChangedPaths {
         throw new HistoryException("the repository at " + start + " has no working tree");
       }
       CanonicalTreeParser base = new CanonicalTreeParser();
-      base.reset(reader, repository.resolve(revision).getTree());
+      base.reset(reader, MergeBase.of(repository, repository.resolve(revision),
+          repository.resolve("HEAD")).getTree());
       TreeSet<String> paths = new TreeSet<>();
       try (Git git = Git.wrap(repository.jgit())) {
         for (DiffEntry entry : git.diff().setOldTree(base).setShowNameAndStatusOnly(true).call()) {

@@ -14,6 +14,7 @@ import org.eclipse.jgit.lib.ObjectId;
 import org.vhostuser.spec.registry.Feature;
 import org.vhostuser.spec.registry.Message;
 import org.vhostuser.spec.registry.Registry;
+import org.vhostuser.spec.registry.Status;
 import org.vhostuser.spec.registry.load.TableCache;
 
 /**
@@ -96,6 +97,42 @@ public record Changelog(List<Entry> releases, Map<String, String> since) {
   }
 
   /**
+   * What HEAD holds that the newest release does not: the changes a release tagged now would
+   * have (its previous tag is null when nothing was released yet).
+   */
+  public static Entry unreleased(Path folder) throws HistoryException, IOException {
+    try (GitRepository repository = GitRepository.open(folder)) {
+      if (repository.isShallow()) {
+        throw new HistoryException(GitRepository.shallowMessage("the release tags and their"
+            + " history"));
+      }
+      String path = repository.relativePath(folder);
+      RevisionRegistry.Loaded head =
+          RevisionRegistry.load(repository, repository.resolve("HEAD"), path);
+      if (head.diagnostics().stream()
+          .anyMatch(d -> d.severity() == org.vhostuser.spec.registry.Severity.ERROR)) {
+        throw new HistoryException("the registry at HEAD has errors; run vhost-spec validate");
+      }
+      List<Releases.Release> releases = Releases.list(repository);
+      String date = Instant.ofEpochSecond(repository.resolve("HEAD").getCommitTime())
+          .atZone(ZoneOffset.UTC).toLocalDate().toString();
+      Registry registry = head.registry();
+      if (releases.isEmpty()) {
+        return new Entry(UNRELEASED, date, null, List.of(), List.of(),
+            (int) registry.allMessages().count(), (int) registry.allFeatures().count());
+      }
+      Releases.Release last = releases.get(releases.size() - 1);
+      Registry released = RevisionRegistry.load(repository, last.commit(), path).registry();
+      RegistryComparison.Result compared = RegistryComparison.compare(released, registry);
+      return new Entry(UNRELEASED, date, last.tag(), compared.changes(), compared.breaks(),
+          (int) registry.allMessages().count(), (int) registry.allFeatures().count());
+    }
+  }
+
+  /** The name {@link #unreleased} gives its entry. */
+  public static final String UNRELEASED = "Unreleased";
+
+  /**
    * The first release of every message and feature of the registry folder {@code folder}, or
    * nothing outside a git checkout or without tags (then without starting JGit at all); empty
    * in a shallow clone, whose tags and history may be cut.
@@ -159,6 +196,9 @@ public record Changelog(List<Entry> releases, Map<String, String> since) {
   private static void recordSince(Registry registry, String tag, Map<String, String> since) {
     for (var table : registry.messageTables()) {
       for (Message message : table.messages()) {
+        if (message.status() == Status.RESERVED) {
+          continue; // a number held for a proposal is not yet part of a release
+        }
         String first = firstOf(since, table.direction().yamlName() + " message", message.name(),
             message.previousNames());
         since.putIfAbsent(key(table.direction().yamlName() + " message", message.name()),
@@ -168,6 +208,9 @@ public record Changelog(List<Entry> releases, Map<String, String> since) {
     for (var table : registry.featureTables()) {
       String kind = table.kind().name().toLowerCase(java.util.Locale.ROOT) + " feature";
       for (Feature feature : table.features()) {
+        if (feature.status() == Status.RESERVED) {
+          continue;
+        }
         String first = firstOf(since, kind, feature.name(), feature.previousNames());
         since.putIfAbsent(key(kind, feature.name()), first == null ? tag : first);
       }
@@ -188,44 +231,67 @@ public record Changelog(List<Entry> releases, Map<String, String> since) {
 
   /** The changelog as Markdown, newest release first. */
   public String markdown() {
-    StringBuilder out = new StringBuilder("# Changelog of the vhost-user protocol registry\n\n");
+    return markdown(null);
+  }
+
+  /** As {@link #markdown()}, saying "no release after TAG" when {@code sinceTag} is the newest. */
+  public String markdown(String sinceTag) {
+    StringBuilder out = new StringBuilder(TITLE);
     if (releases.isEmpty()) {
-      out.append("No release has been tagged yet.\n");
+      out.append(sinceTag == null ? "No release has been tagged yet.\n"
+          : "No release after " + sinceTag + "; `vhost-spec changelog --unreleased` shows what"
+              + " the next one would hold.\n");
       return out.toString();
     }
     for (int i = releases.size() - 1; i >= 0; i--) {
-      Entry entry = releases.get(i);
-      out.append("## ").append(entry.tag()).append(" (").append(entry.date()).append(")\n\n");
-      if (entry.previous() == null) {
-        out.append("First release: ").append(entry.messages()).append(" messages and ")
-            .append(entry.features()).append(" features.\n\n");
-        continue;
-      }
-      if (entry.changes().isEmpty()) {
-        out.append("No change to the protocol since ").append(entry.previous()).append(".\n\n");
-        continue;
-      }
-      Map<Change.Kind, List<Change>> byKind = new LinkedHashMap<>();
-      for (Change.Kind kind : Change.Kind.values()) {
-        byKind.put(kind, new ArrayList<>());
-      }
-      entry.changes().forEach(c -> byKind.get(c.kind()).add(c));
-      byKind.forEach((kind, changes) -> {
-        if (!changes.isEmpty()) {
-          out.append("### ").append(Character.toUpperCase(kind.word().charAt(0)))
-              .append(kind.word().substring(1)).append("\n\n");
-          changes.forEach(c -> out.append("- ").append(c.subject().kind()).append(" `")
-              .append(c.subject().name()).append("`: ").append(c.description()).append('\n'));
-          out.append('\n');
-        }
-      });
-      if (!entry.breaks().isEmpty()) {
-        out.append("### Breaking changes\n\n");
-        entry.breaks().forEach(b -> out.append("- `").append(b.rule().id()).append("` ")
-            .append(b.subject()).append(": ").append(b.message()).append('\n'));
-        out.append('\n');
-      }
+      appendEntry(out, releases.get(i));
     }
     return out.toString();
+  }
+
+  /** The unreleased changes as Markdown: the text of the next release's tag message. */
+  public static String unreleasedMarkdown(Entry entry) {
+    StringBuilder out = new StringBuilder(TITLE);
+    appendEntry(out, entry);
+    return out.toString();
+  }
+
+  private static final String TITLE = "# Changelog of the vhost-user protocol registry\n\n";
+
+  private static void appendEntry(StringBuilder out, Entry entry) {
+    out.append("## ").append(entry.tag()).append(" (").append(entry.date()).append(")\n\n");
+    if (entry.previous() == null) {
+      out.append(entry.tag().equals(UNRELEASED) ? "Nothing released yet; a first release would"
+          + " hold " : "First release: ").append(entry.messages()).append(" messages and ")
+          .append(entry.features()).append(" features.\n\n");
+      return;
+    }
+    if (entry.changes().isEmpty()) {
+      out.append("No change to the protocol since ").append(entry.previous()).append(".\n\n");
+      return;
+    }
+    if (entry.tag().equals(UNRELEASED)) {
+      out.append("Since ").append(entry.previous()).append(":\n\n");
+    }
+    Map<Change.Kind, List<Change>> byKind = new LinkedHashMap<>();
+    for (Change.Kind kind : Change.Kind.values()) {
+      byKind.put(kind, new ArrayList<>());
+    }
+    entry.changes().forEach(c -> byKind.get(c.kind()).add(c));
+    byKind.forEach((kind, changes) -> {
+      if (!changes.isEmpty()) {
+        out.append("### ").append(Character.toUpperCase(kind.word().charAt(0)))
+            .append(kind.word().substring(1)).append("\n\n");
+        changes.forEach(c -> out.append("- ").append(c.subject().kind()).append(" `")
+            .append(c.subject().name()).append("`: ").append(c.description()).append('\n'));
+        out.append('\n');
+      }
+    });
+    if (!entry.breaks().isEmpty()) {
+      out.append("### Breaking changes\n\n");
+      entry.breaks().forEach(b -> out.append("- `").append(b.rule().id()).append("` ")
+          .append(b.subject()).append(": ").append(b.message()).append('\n'));
+      out.append('\n');
+    }
   }
 }

@@ -14,11 +14,11 @@ import org.eclipse.jgit.revwalk.RevSort;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.vhostuser.spec.registry.Diagnostic;
 import org.vhostuser.spec.registry.Severity;
-import org.vhostuser.spec.registry.validate.RegistryValidator;
 
 /**
  * The per-commit rules of a merge request: every commit carries its author's Signed-off-by line,
- * and the registry validates at every commit, so any commit can be bisected or released.
+ * and the specification (the registry and the prose, as {@code validate} checks them) is valid
+ * at every commit, so any commit can be bisected or released.
  */
 public final class CommitCheck {
   /** One problem with one commit. */
@@ -52,6 +52,7 @@ public final class CommitCheck {
     }
     try (GitRepository repository = GitRepository.open(folder)) {
       String path = repository.relativePath(folder);
+      String specFolder = path.contains("/") ? path.substring(0, path.lastIndexOf('/')) : path;
       RevCommit baseCommit = repository.resolve(base);
       RevCommit headCommit = repository.resolve(head);
       List<Problem> problems = new ArrayList<>();
@@ -72,17 +73,16 @@ public final class CommitCheck {
                 + ">' line from its author (add it with: git commit --amend --signoff, or"
                 + " git rebase --signoff " + base + ")"));
           }
-          ObjectId tree = repository.treeOf(commit, path);
-          if (tree == null) {
+          if (repository.treeOf(commit, path) == null) {
             problems.add(new Problem(id, subject, "has no registry at " + path));
             continue;
           }
+          // The registry and the prose together: the specification folder's tree is the key.
+          ObjectId tree = repository.treeOf(commit, specFolder);
           List<Diagnostic> errors = validated.get(tree);
           if (errors == null) {
-            RevisionRegistry.Loaded loaded = RevisionRegistry.load(repository, commit, path);
-            List<Diagnostic> all = new ArrayList<>(loaded.diagnostics());
-            all.addAll(RegistryValidator.validate(loaded.registry()));
-            errors = all.stream().filter(d -> d.severity() == Severity.ERROR).sorted().toList();
+            errors = SpecAtRevision.validate(repository, commit, path).stream()
+                .filter(d -> d.severity() == Severity.ERROR).toList();
             validated.put(tree, errors);
           }
           errors.forEach(d -> problems.add(new Problem(id, subject, d.format())));

@@ -43,7 +43,8 @@ public final class GeneratedDiff {
     return diffs;
   }
 
-  private static FileDiff diff(String name, String before, String after) {
+  /** The unified diff of one text, with two lines of context. */
+  static FileDiff diff(String name, String before, String after) {
     RawText a = new RawText(before.getBytes(StandardCharsets.UTF_8));
     RawText b = new RawText(after.getBytes(StandardCharsets.UTF_8));
     EditList edits = DiffAlgorithm.getAlgorithm(DiffAlgorithm.SupportedAlgorithm.HISTOGRAM)

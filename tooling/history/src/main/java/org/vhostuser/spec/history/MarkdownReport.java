@@ -3,17 +3,21 @@ package org.vhostuser.spec.history;
 import org.vhostuser.spec.registry.Diagnostic;
 
 /**
- * A review as one GitLab merge-request note: the verdict first, then validation, the breaking
- * changes with their rule ids, the protocol changes and the change to the generated files.
+ * A review as one GitLab merge-request note that a reviewer can act on alone: the verdict, the
+ * link to the merge request's rendered site, who must approve, validation, the breaking changes
+ * with their rule ids, the protocol changes, every new or changed entry in full, the prose
+ * changes section by section, and the change to the generated files.
  */
 final class MarkdownReport {
   /** Longer diffs of a generated file are cut, with a line saying so. */
   static final int MAX_DIFF_LINES = 400;
+  /** The first line of every note: how the pipeline finds its own note to update it. */
+  static final String MARKER = "<!-- vhost-spec-review -->";
 
   private MarkdownReport() {}
 
   static String write(Review review) {
-    StringBuilder out = new StringBuilder();
+    StringBuilder out = new StringBuilder(MARKER).append('\n');
     out.append("## vhost-user specification review: `").append(code(review.base()))
         .append("` → ").append(review.head().equals(Review.WORKING_TREE) ? "working tree"
             : "`" + code(review.head()) + "`").append("\n\n");
@@ -21,6 +25,14 @@ final class MarkdownReport {
     out.append(fails ? "**:x: " : "**:white_check_mark: ")
         .append(capitalize(TextReport.verdictLine(review).substring("verdict: ".length())))
         .append(".**\n\n");
+
+    Review.Context context = review.context();
+    if (context.previewUrl() != null) {
+      out.append("**Rendered specification of this merge request:** ")
+          .append(context.previewUrl()).append("index.html (new and changed cards are linked"
+              + " below).\n\n");
+    }
+    approval(out, review);
 
     out.append("### Validation\n\n");
     if (review.validation().isEmpty()) {
@@ -69,6 +81,24 @@ final class MarkdownReport {
       out.append('\n');
     }
 
+    String entries = EntryMarkdown.write(review.headRegistry(), review.changes(),
+        context.previewUrl());
+    if (!entries.isEmpty()) {
+      out.append("### New and changed entries, in full\n\n").append(entries);
+    }
+
+    out.append("### Prose changes\n\n");
+    if (review.prose().isEmpty()) {
+      out.append("None.\n\n");
+    } else {
+      for (ProseDiff.Section section : review.prose()) {
+        out.append("#### `").append(code(section.file())).append("`: ")
+            .append(cell(section.title())).append(" (").append(section.kind().word())
+            .append(", +").append(section.added()).append(" −").append(section.removed())
+            .append(")\n\n```diff\n").append(cut(section.diff())).append("```\n\n");
+      }
+    }
+
     out.append("### Generated files\n\n");
     boolean any = false;
     for (GeneratedDiff.FileDiff diff : review.generated()) {
@@ -85,6 +115,53 @@ final class MarkdownReport {
       out.append("No change to the generated JSON, C and Rust.\n\n");
     }
     return out.toString();
+  }
+
+  /** Who must approve, by MAINTAINERS, and which review rule of CONTRIBUTING.md applies. */
+  private static void approval(StringBuilder out, Review review) {
+    out.append("### Who must approve\n\n");
+    out.append(reviewRule(review)).append("\n\n");
+    Review.Context context = review.context();
+    if (!context.approvers().isEmpty()) {
+      out.append("Maintainers of the files this change touches (one of them merges):\n\n");
+      context.approvers().forEach(a -> out.append("- ").append(cell(a)).append('\n'));
+      out.append('\n');
+    }
+    if (!context.copied().isEmpty()) {
+      out.append("Reviewers and lists to copy:\n\n");
+      context.copied().forEach(a -> out.append("- ").append(cell(a)).append('\n'));
+      out.append('\n');
+    }
+  }
+
+  /** The review rule of CONTRIBUTING.md that this change falls under. */
+  static String reviewRule(Review review) {
+    var head = review.headRegistry();
+    java.util.Set<String> reserved = new java.util.HashSet<>();
+    if (head != null) {
+      head.allMessages().filter(m -> m.status() == org.vhostuser.spec.registry.Status.RESERVED)
+          .forEach(m -> reserved.add(m.name()));
+      head.allFeatures().filter(f -> f.status() == org.vhostuser.spec.registry.Status.RESERVED)
+          .forEach(f -> reserved.add(f.name()));
+    }
+    boolean onlyReservations = !review.changes().isEmpty() && review.changes().stream()
+        .allMatch(c -> c.kind() == Change.Kind.ADDED && reserved.contains(c.subject().name()));
+    boolean wire = review.changes().stream()
+        .anyMatch(c -> !c.description().startsWith("summary "));
+    if (onlyReservations) {
+      return "**A reservation:** one maintainer's review; no design agreement is needed.";
+    }
+    if (wire) {
+      return "**A wire change:** acknowledgements (`Acked-by:` or `Reviewed-by:`) from at least"
+          + " two different implementations, not counting the author's own; a break also needs"
+          + " every implementation it affects.";
+    }
+    if (!review.prose().isEmpty() || !review.changes().isEmpty()) {
+      return "**A clarification or editorial change:** one review, by a maintainer or a"
+          + " reviewer of the section.";
+    }
+    return "**No change to the specification:** the maintainers of the files it touches"
+        + " review it.";
   }
 
   private static String cut(String unified) {

@@ -16,8 +16,16 @@ import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevSort;
 import org.eclipse.jgit.revwalk.RevWalk;
 
-/** The release tags of the repository, oldest commit first (ties by name). */
+/**
+ * The release tags of the repository, oldest commit first (ties by name). A release is an
+ * annotated tag named {@code vMAJOR.MINOR}; other tags (lightweight ones, or any other name) are
+ * not releases and are ignored.
+ */
 public final class Releases {
+  /** The name of a release tag. */
+  public static final java.util.regex.Pattern NAME =
+      java.util.regex.Pattern.compile("v(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)");
+
   /** One release: its tag and its commit. */
   public record Release(String tag, RevCommit commit) {}
 
@@ -95,15 +103,21 @@ public final class Releases {
   }
 
   /**
-   * Every tag that names a commit, in history order: a release comes after every release its
-   * commit descends from (commit dates can tie or lie); tags of one commit by name.
+   * Every release tag (annotated, {@code vMAJOR.MINOR}) that names a commit, in history order: a
+   * release comes after every release its commit descends from (commit dates can tie or lie);
+   * tags of one commit by name.
    */
   public static List<Release> list(GitRepository repository) throws IOException {
     List<Release> releases = new ArrayList<>();
     Map<ObjectId, Integer> order = new HashMap<>();
     try (RevWalk walk = new RevWalk(repository.jgit())) {
       for (Ref ref : repository.jgit().getRefDatabase().getRefsByPrefix(Constants.R_TAGS)) {
-        var target = walk.peel(walk.parseAny(ref.getObjectId()));
+        String name = ref.getName().substring(Constants.R_TAGS.length());
+        var tagged = walk.parseAny(ref.getObjectId());
+        if (!NAME.matcher(name).matches() || !(tagged instanceof org.eclipse.jgit.revwalk.RevTag)) {
+          continue; // not a release: a lightweight tag, or another name
+        }
+        var target = walk.peel(tagged);
         if (target instanceof RevCommit commit) {
           walk.parseHeaders(commit);
           releases.add(new Release(ref.getName().substring(Constants.R_TAGS.length()), commit));

@@ -29,38 +29,70 @@ public record Review(
     List<Diagnostic> validation,
     List<Change> changes,
     Verdict verdict,
-    List<GeneratedDiff.FileDiff> generated) {
+    List<GeneratedDiff.FileDiff> generated,
+    List<ProseDiff.Section> prose,
+    String patch,
+    Registry headRegistry,
+    Context context) {
   public Review {
     validation = List.copyOf(validation);
     changes = List.copyOf(changes);
     generated = List.copyOf(generated);
+    prose = List.copyOf(prose);
+    context = context == null ? Context.NONE : context;
+  }
+
+  /**
+   * What the review knows beyond the registry, from the command line: where the merge request's
+   * rendered site is, and who must approve (by MAINTAINERS) and who is to be copied.
+   */
+  public record Context(String previewUrl, List<String> approvers, List<String> copied,
+      String title, String link) {
+    public static final Context NONE = new Context(null, List.of(), List.of(), null, null);
+
+    public Context {
+      approvers = List.copyOf(approvers);
+      copied = List.copyOf(copied);
+    }
+  }
+
+  /** The same review with its context. */
+  public Review withContext(Context newContext) {
+    return new Review(base, head, validation, changes, verdict, generated, prose, patch,
+        headRegistry, newContext);
   }
 
   /** The label used for HEAD when it is the working tree. */
   public static final String WORKING_TREE = "working tree";
 
   /**
-   * Reviews the registry folder {@code folder} from revision {@code baseRevision} to
-   * {@code headRevision}, or to the working tree when that is null.
+   * Reviews the registry folder {@code folder} from its merge base with revision
+   * {@code baseRevision} (the target branch) to {@code headRevision}, or to the working tree
+   * when that is null.
    */
   public static Review of(Path folder, String baseRevision, String headRevision)
       throws HistoryException, IOException {
     try (GitRepository repository = GitRepository.open(folder)) {
       String path = repository.relativePath(folder);
       Path shown = Path.of(path);
-      RevCommit baseCommit = repository.resolve(baseRevision);
+      RevCommit target = repository.resolve(baseRevision);
       RevCommit tip = headRevision == null ? repository.resolve("HEAD")
           : repository.resolve(headRevision);
+      // The change is what HEAD adds to the merge base, as in GitLab's merge-request diff; the
+      // target's newer commits are read for their numbers only (number-reused catches a number
+      // the target has given to another entry meanwhile).
+      RevCommit baseCommit = MergeBase.of(repository, target, tip);
+      String baseLabel = MergeBase.label(baseRevision, target, baseCommit);
       // The whole history is read on the second core while the two revisions load.
       FutureTask<NumberHistory> history = new FutureTask<>(
-          () -> NumberHistory.read(repository, path, List.of(baseCommit, tip)));
+          () -> NumberHistory.read(repository, path, List.of(target, tip)));
       Thread reader = new Thread(history, "number-history");
       reader.setDaemon(true);
       reader.start();
       RevisionRegistry.Loaded baseLoaded = RevisionRegistry.load(repository, baseCommit, path);
       List<Diagnostic> baseErrors = errors(baseLoaded.diagnostics());
       if (!baseErrors.isEmpty()) {
-        throw new HistoryException("the registry at " + baseRevision + " cannot be read ("
+        throw new HistoryException("the registry at " + baseLabel + " cannot be read ("
             + baseErrors.get(0).format() + (baseErrors.size() > 1 ? ", and "
             + (baseErrors.size() - 1) + " more" : "") + "); compare with a valid revision");
       }
@@ -84,11 +116,18 @@ public record Review(
         headApprovals = approvals(shown, repository.filesIn(tip, path), validation);
       }
       validation.addAll(RegistryValidator.validate(head));
+      // The prose beside the registry folder (spec/*.adoc), section by section.
+      String specPath = path.contains("/") ? path.substring(0, path.lastIndexOf('/')) : "";
+      List<ProseDiff.Section> prose = ProseDiff.of(repository.filesIn(baseCommit, specPath),
+          headRevision == null ? readProse(folder.toAbsolutePath().normalize().getParent())
+              : repository.filesIn(tip, specPath));
+      String patch = SpecPatch.of(repository, baseCommit, headRevision == null ? null : tip,
+          folder.toAbsolutePath().normalize().getParent(), specPath);
       if (!errors(loading).isEmpty()) {
         // HEAD is refused for its errors; comparing half-read tables would mislead.
-        return new Review(baseRevision, headRevision == null ? WORKING_TREE : headRevision,
+        return new Review(baseLabel, headRevision == null ? WORKING_TREE : headRevision,
             validation.stream().sorted().distinct().toList(), List.of(),
-            Verdict.of(List.of(), List.of(), List.of()), List.of());
+            Verdict.of(List.of(), List.of(), List.of()), List.of(), prose, patch, null, null);
       }
       List<AcceptedBreak> baseApprovals =
           approvals(shown, repository.filesIn(baseCommit, path), new ArrayList<>());
@@ -98,9 +137,9 @@ public record Review(
       breaks.addAll(await(history).check(head, base));
       Verdict verdict = Verdict.of(breaks, baseApprovals, headApprovals);
       validation.addAll(verdict.problems());
-      return new Review(baseRevision, headRevision == null ? WORKING_TREE : headRevision,
+      return new Review(baseLabel, headRevision == null ? WORKING_TREE : headRevision,
           validation.stream().sorted().distinct().toList(), compared.changes(), verdict,
-          generated);
+          generated, prose, patch, head, null);
     }
   }
 
@@ -134,7 +173,7 @@ public record Review(
     List<Diagnostic> all = new ArrayList<>(validation);
     all.addAll(more);
     return new Review(base, head, all.stream().sorted().distinct().toList(), changes, verdict,
-        generated);
+        generated, prose, patch, headRegistry, context);
   }
 
   /** True when HEAD has validation errors or unapproved breaks of the wire protocol. */
@@ -154,6 +193,22 @@ public record Review(
         AcceptedBreaksLoader.load(folder.resolve(RegistryFiles.ACCEPTED_BREAKS), bytes, out);
     problems.addAll(out.sorted());
     return approvals;
+  }
+
+  /** The AsciiDoc chapters of a folder of the working tree, by name. */
+  static Map<String, byte[]> readProse(Path folder) throws IOException {
+    Map<String, byte[]> files = new java.util.TreeMap<>();
+    if (folder == null) {
+      return files;
+    }
+    try (var entries = Files.newDirectoryStream(folder, "*.adoc")) {
+      for (Path file : entries) {
+        if (Files.isRegularFile(file)) {
+          files.put(file.getFileName().toString(), Files.readAllBytes(file));
+        }
+      }
+    }
+    return files;
   }
 
   /** The YAML files of a folder of the working tree, by name. */

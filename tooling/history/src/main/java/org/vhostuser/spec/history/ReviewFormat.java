@@ -2,9 +2,12 @@ package org.vhostuser.spec.history;
 
 import java.util.Locale;
 
-/** The forms a review is written in: for a terminal, a merge-request note, tools, GitLab's widget. */
+/**
+ * The forms a review is written in: for a terminal, a merge-request note, tools, GitLab's widget,
+ * and a plain-text e-mail for the mailing lists.
+ */
 public enum ReviewFormat {
-  TEXT, MARKDOWN, JSON, CODEQUALITY;
+  TEXT, MARKDOWN, JSON, CODEQUALITY, EMAIL;
 
   /** The name used on the command line. */
   public String optionName() {
@@ -18,6 +21,7 @@ public enum ReviewFormat {
       case MARKDOWN -> MarkdownReport.write(review);
       case JSON -> JsonReport.write(review);
       case CODEQUALITY -> CodeQualityReport.write(review);
+      case EMAIL -> EmailReport.write(review);
     };
   }
 }

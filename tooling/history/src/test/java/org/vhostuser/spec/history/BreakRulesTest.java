@@ -11,7 +11,7 @@ import org.eclipse.jgit.revwalk.RevCommit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** One test per breaking-change rule, on throw-away repositories holding the real registry. */
+/** One test per breaking-change rule, on throw-away repositories holding the test registry. */
 class BreakRulesTest extends RepositoryTest {
   static final String FRONT = "front-end-messages.yaml";
   static final String SET_OWNER = "  - name: VHOST_USER_SET_OWNER\n    id: 3\n";

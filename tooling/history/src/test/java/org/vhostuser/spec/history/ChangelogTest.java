@@ -19,7 +19,7 @@ class ChangelogTest {
 
   @BeforeEach
   void threeReleases() throws Exception {
-    repository = ThrowAwayRepository.withRealRegistry(folder);
+    repository = ThrowAwayRepository.withTestRegistry(folder);
     repository.tag("v1.0");
     repository.commit("Untagged work");
     repository.edit(BreakRulesTest.FRONT, BreakRulesTest.SET_OWNER, ADDED + BreakRulesTest.SET_OWNER)
@@ -81,13 +81,52 @@ class ChangelogTest {
 
   @Test
   void releasesFollowHistoryWhenCommitDatesTie(@TempDir Path other) throws Exception {
-    try (ThrowAwayRepository tied = ThrowAwayRepository.withRealRegistry(other)) {
-      tied.tag("z-first");
+    try (ThrowAwayRepository tied = ThrowAwayRepository.withTestRegistry(other)) {
+      tied.tag("v2.0");
       tied.commit("Same minute\n\nSigned-off-by: Ada Reviewer <ada@example.org>",
           ThrowAwayRepository.author(0));
-      tied.tag("a-second");
+      tied.tag("v1.0");
       assertThat(Changelog.of(tied.registry(), null).releases()).extracting(Changelog.Entry::tag)
-          .containsExactly("z-first", "a-second");
+          .containsExactly("v2.0", "v1.0");
     }
+  }
+
+  @Test
+  void onlyAnnotatedTagsNamedLikeAReleaseAreReleases() throws Exception {
+    repository.lightweightTag("v1.4");
+    repository.tag("junk-tag");
+    repository.tag("v1.5-rc1");
+    assertThat(Changelog.of(repository.registry(), null).releases())
+        .extracting(Changelog.Entry::tag).containsExactly("v1.0", "v1.1", "v1.2", "v1.3");
+  }
+
+  @Test
+  void aReservedEntryIsSinceTheFirstReleaseThatHasItInUse(@TempDir Path other) throws Exception {
+    String reserved = "  - name: VHOST_USER_TEST_HELD\n    id: 1000\n    status: reserved\n"
+        + "    proposal: \"https://example.org/mr/1\"\n    owner: \"Ada <ada@example.org>\"\n";
+    try (ThrowAwayRepository held = ThrowAwayRepository.withTestRegistry(other)) {
+      held.edit(BreakRulesTest.FRONT, BreakRulesTest.SET_OWNER, reserved + BreakRulesTest.SET_OWNER)
+          .commit("Reserve TEST_HELD");
+      held.tag("v1.0");
+      held.edit(BreakRulesTest.FRONT, reserved, reserved.replace("status: reserved",
+          "status: proposed\n    summary: \"Held.\"\n    replies: never")).commit("Propose it");
+      held.tag("v1.1");
+      assertThat(Changelog.of(held.registry(), null).sinceByName())
+          .containsEntry("VHOST_USER_TEST_HELD", "v1.1")
+          .containsEntry("VHOST_USER_SET_OWNER", "v1.0");
+    }
+  }
+
+  @Test
+  void unreleasedShowsWhatTheNextTagWouldHold() throws Exception {
+    assertThat(Changelog.of(repository.registry(), "v1.3").markdown("v1.3")).endsWith(
+        "No release after v1.3; `vhost-spec changelog --unreleased` shows what the next one"
+            + " would hold.\n");
+    repository.edit(BreakRulesTest.FRONT, BreakRulesTest.SET_OWNER,
+        ADDED.replace("TEST_ONE", "TEST_NEXT").replace("id: 46", "id: 47") + BreakRulesTest.SET_OWNER)
+        .commit("Add TEST_NEXT");
+    String markdown = Changelog.unreleasedMarkdown(Changelog.unreleased(repository.registry()));
+    assertThat(markdown).contains("## Unreleased (", "Since v1.3:\n", "### Added\n",
+        "`VHOST_USER_TEST_NEXT`");
   }
 }

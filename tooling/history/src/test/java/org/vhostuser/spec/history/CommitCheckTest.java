@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.junit.jupiter.api.Test;
 
-/** check-commits: the author's sign-off on every commit, a valid registry at every commit. */
+/** check-commits: the author's sign-off on every commit, a valid specification at every commit. */
 class CommitCheckTest extends RepositoryTest {
 
   @Test
@@ -49,6 +49,25 @@ class CommitCheckTest extends RepositoryTest {
             + " taken by VHOST_USER_GET_FEATURES (line "
             + repository.lineOf(BreakRulesTest.FRONT, "  - name: VHOST_USER_GET_FEATURES\n")
             + ") [duplicate-number]");
+  }
+
+  @Test
+  void theProseMustValidateAtEveryCommitToo() throws Exception {
+    java.nio.file.Path index = repository.root().resolve("spec/index.adoc");
+    java.nio.file.Files.writeString(index, "= Spec\n\n[[start]]\n== Start\n\nSee <<start>>.\n");
+    RevCommit fine = repository.commit("Prose that only cross-references itself");
+    java.nio.file.Files.writeString(index, "= Spec\n\n== Start\n\nSee <<stat>>.\n");
+    RevCommit broken = repository.commit("A broken cross-reference");
+
+    CommitCheck.Result result = CommitCheck.check(repository.registry(), fine.name() + "..HEAD");
+
+    // (The registry's cards are missing from this small prose too; only the reference matters.)
+    assertThat(result.problems()).extracting(CommitCheck.Problem::message)
+        .contains("spec/index.adoc:5:5: error: cross-reference to 'stat', which no anchor,"
+            + " section or rule of the prose defines; did you mean '_start'? [prose-broken-xref]")
+        .allMatch(m -> !m.contains("vhost-spec-commit-"));
+    assertThat(result.problems()).extracting(CommitCheck.Problem::commit)
+        .containsOnly(broken.abbreviate(12).name());
   }
 
   @Test

@@ -15,12 +15,13 @@ import org.eclipse.jgit.lib.PersonIdent;
 import org.eclipse.jgit.revwalk.RevCommit;
 
 /**
- * A git repository built by a test in a temporary folder: the real registry as its first commit,
+ * A git repository built by a test in a temporary folder: the test registry as its first commit,
  * then edits made by text replacement, committed with a fixed author and a clock that advances
  * one minute per commit.
  */
 final class ThrowAwayRepository implements AutoCloseable {
-  static final Path REAL_REGISTRY = Path.of("../../spec/registry");
+  /** The registry the tests own (see tooling/testdata/README.md), never the living one. */
+  static final Path TEST_REGISTRY = Path.of("../testdata/registry");
   static final Instant START = Instant.parse("2026-01-01T00:00:00Z");
 
   private final Git git;
@@ -32,13 +33,13 @@ final class ThrowAwayRepository implements AutoCloseable {
     this.root = root;
   }
 
-  /** A new repository holding the real registry, committed once. */
-  static ThrowAwayRepository withRealRegistry(Path folder) throws IOException, GitAPIException {
+  /** A new repository holding the test registry, committed once. */
+  static ThrowAwayRepository withTestRegistry(Path folder) throws IOException, GitAPIException {
     Git git = Git.init().setDirectory(folder.toFile()).setInitialBranch("main").call();
     ThrowAwayRepository repository = new ThrowAwayRepository(git, folder);
     Path registry = repository.registry();
     Files.createDirectories(registry.resolve("schema"));
-    try (var files = Files.list(REAL_REGISTRY)) {
+    try (var files = Files.list(TEST_REGISTRY)) {
       for (Path file : files.toList()) {
         if (Files.isRegularFile(file)) {
           Files.copy(file, registry.resolve(file.getFileName()));
@@ -132,8 +133,14 @@ final class ThrowAwayRepository implements AutoCloseable {
         .setAllowEmpty(true).call();
   }
 
-  /** Tags the current commit. */
+  /** Tags the current commit as a release is tagged: an annotated tag, with a fixed tagger. */
   void tag(String name) throws GitAPIException {
+    git.tag().setName(name).setAnnotated(true).setMessage("Release " + name)
+        .setTagger(author(commits)).setSigned(false).call();
+  }
+
+  /** Tags the current commit with a lightweight tag, which is never a release. */
+  void lightweightTag(String name) throws GitAPIException {
     git.tag().setName(name).setAnnotated(false).call();
   }
 

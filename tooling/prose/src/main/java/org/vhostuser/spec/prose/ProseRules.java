@@ -15,6 +15,7 @@ import org.vhostuser.spec.registry.Message;
 import org.vhostuser.spec.registry.Registry;
 import org.vhostuser.spec.registry.SourcePosition;
 import org.vhostuser.spec.registry.Spelling;
+import org.vhostuser.spec.registry.Status;
 import org.vhostuser.spec.prose.RegistryNames.Kind;
 
 /**
@@ -43,6 +44,8 @@ public final class ProseRules {
     checkBareNumbers(index, names, out);
     checkCrossReferences(index, names, out);
     RuleChecks.check(index, out);
+    RuleChecks.checkCitations(registry, index, out);
+    out.addAll(CrossReferences.check(index, registryAnchors(names)));
     return out.sorted();
   }
 
@@ -90,10 +93,22 @@ public final class ProseRules {
     if (index.includes().stream().anyMatch(include -> !include.exists())) {
       return; // cards are likely in the missing file; its own diagnostic says so
     }
-    registry.allMessages().filter(m -> m.name() != null && !messageCards.containsKey(m.name()))
+    // A reservation holds only a number; its card comes with the proposal that fills it in.
+    registry.allMessages().filter(m -> m.name() != null && m.status() != Status.RESERVED
+        && !messageCards.containsKey(m.name()))
         .forEach((Message m) -> missing(out, m.at(), m.name(), "card", Macro.MESSAGE_CARD));
-    registry.allFeatures().filter(f -> f.name() != null && !featureCards.containsKey(f.name()))
+    registry.allFeatures().filter(f -> f.name() != null && f.status() != Status.RESERVED
+        && !featureCards.containsKey(f.name()))
         .forEach((Feature f) -> missing(out, f.at(), f.name(), "card", Macro.FEATURE_CARD));
+    java.util.Set<String> reserved = new java.util.HashSet<>();
+    registry.allMessages().filter(m -> m.status() == Status.RESERVED
+        && !messageCards.containsKey(m.name())).forEach(m -> reserved.add(m.name()));
+    registry.allFeatures().filter(f -> f.status() == Status.RESERVED
+        && !featureCards.containsKey(f.name())).forEach(f -> reserved.add(f.name()));
+    index.uses(Macro.REFERENCE).stream().filter(use -> reserved.contains(use.target()))
+        .forEach(use -> out.error(use.at(), Code.PROSE_UNRESOLVED_REFERENCE, "vu:" + use.target()
+            + "[] names a reserved entry, which has no card to link to; name it in plain text"
+            + " (`" + use.target() + "`) until its proposal adds the card"));
     registry.payloads().stream().filter(p -> p.name() != null && !payloadTables.containsKey(p.name()))
         .forEach(p -> missing(out, p.at(), p.name(), "layout table", Macro.PAYLOAD_TABLE));
     registry.enums().stream().filter(e -> e.name() != null && !enumTables.containsKey(e.name()))
@@ -153,16 +168,7 @@ public final class ProseRules {
    */
   private static void checkCrossReferences(
       ProseIndex index, RegistryNames names, Diagnostics out) {
-    Map<String, String> anchors = new HashMap<>();
-    for (String name : names.all()) {
-      anchors.put(switch (names.kind(name)) {
-        case PAYLOAD -> Anchors.payload(name);
-        case FIELD -> Anchors.field(name.substring(0, name.indexOf('.')),
-            name.substring(name.indexOf('.') + 1));
-        case ENUM -> Anchors.enumType(name);
-        default -> Anchors.constant(name);
-      }, name);
-    }
+    Map<String, String> anchors = anchorsOf(names);
     for (ProseLine line : index.lines()) {
       if (line.verbatim()) {
         continue;
@@ -178,6 +184,25 @@ public final class ProseRules {
         }
       }
     }
+  }
+
+  /** The anchor of every registry entry's card or table, with the entry's name. */
+  private static Map<String, String> anchorsOf(RegistryNames names) {
+    Map<String, String> anchors = new HashMap<>();
+    for (String name : names.all()) {
+      anchors.put(switch (names.kind(name)) {
+        case PAYLOAD -> Anchors.payload(name);
+        case FIELD -> Anchors.field(name.substring(0, name.indexOf('.')),
+            name.substring(name.indexOf('.') + 1));
+        case ENUM -> Anchors.enumType(name);
+        default -> Anchors.constant(name);
+      }, name);
+    }
+    return anchors;
+  }
+
+  private static Set<String> registryAnchors(RegistryNames names) {
+    return anchorsOf(names).keySet();
   }
 
   private static long parse(String number) {

@@ -7,6 +7,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.vhostuser.spec.registry.Code;
 import org.vhostuser.spec.registry.Diagnostics;
+import org.vhostuser.spec.registry.Registry;
+import org.vhostuser.spec.registry.WireRules;
 import org.vhostuser.spec.registry.SourcePosition;
 import org.vhostuser.spec.registry.Spelling;
 
@@ -46,6 +48,19 @@ final class RuleChecks {
       if (!defined.containsKey(use.target())) {
         out.error(use.at(), Code.PROSE_UNRESOLVED_REFERENCE, "vu-rule-ref:" + use.target()
             + "[] names no rule" + Spelling.suggestion(use.target(), defined.keySet()));
+      }
+    }
+  }
+
+  /** Every rule id the registry's wire rules, requirements and quirks cite is defined here. */
+  static void checkCitations(Registry registry, ProseIndex index, Diagnostics out) {
+    java.util.Set<String> defined = index.rules().stream().map(Rule::id)
+        .collect(Collectors.toSet());
+    for (WireRules.Citation citation : WireRules.citations(registry)) {
+      if (!defined.contains(citation.rule())) {
+        out.error(citation.at(), Code.UNKNOWN_RULE_ID, "rule '" + citation.rule()
+            + "' is not defined in the prose; define it with vu-rule:" + citation.rule()
+            + "[...] where its topic lives" + Spelling.suggestion(citation.rule(), defined));
       }
     }
   }

@@ -37,7 +37,7 @@ public enum Code {
   ENABLES_MISMATCH("a feature's enables list differs from the messages that require the feature"),
   STABLE_NEEDS_PROPOSED("a stable entry that depends on a proposed or reserved one"),
   RESERVATION_WITHOUT_PROPOSAL("a reserved entry that does not name the proposal it holds the"
-      + " number for"),
+      + " number for, or its owner"),
   NUMBER_IN_RESERVED_RANGE("an entry whose id or bit lies in a range registry.yaml sets aside"),
   ENUM_VALUE("an enum member whose value does not fit its type or overlaps another"),
   // Prose and registry together.
@@ -53,6 +53,13 @@ public enum Code {
   PROSE_RULE_WITHOUT_SOURCE("a vu-rule without exactly one source (qemu=, impl= or position=)"),
   PROSE_DUPLICATE_RULE("two vu-rule macros with the same id"),
   PROSE_RULE_ID("a vu-rule id that is not lower-case words joined by dashes"),
+  UNKNOWN_RULE_ID("a rule id the registry cites for the wire checks that no vu-rule in the prose"
+      + " defines"),
+  PROSE_BROKEN_XREF("a cross-reference (<<id>> or xref:id[]) to an anchor the prose does not"
+      + " define"),
+  // Rendering the website.
+  RENDER_WARNING("a warning of the AsciiDoc renderer while rendering the specification"),
+  RENDER_BROKEN_LINK("a link of the rendered website to a page or anchor that does not exist"),
   // The MAINTAINERS file.
   MAINTAINERS_FORMAT("a MAINTAINERS line or section that does not follow the documented format"),
   MAINTAINERS_PATTERN("a MAINTAINERS file pattern that matches no file of the repository"),

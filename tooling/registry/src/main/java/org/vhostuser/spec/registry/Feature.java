@@ -14,6 +14,7 @@ public record Feature(
     List<String> previousNames,
     Deprecation deprecated,
     String proposal,
+    String owner,
     List<String> notes,
     SourcePosition at) {
   public Feature {

@@ -20,6 +20,7 @@ public record Message(
     List<String> previousNames,
     Deprecation deprecated,
     String proposal,
+    String owner,
     List<String> notes,
     SourcePosition at) {
   public Message {

@@ -19,11 +19,23 @@ public record Registry(
     FeatureTable virtioFeatures,
     List<Payload> payloads,
     List<EnumType> enums,
-    Set<String> unavailableFiles) {
+    Set<String> unavailableFiles,
+    WireRules wire,
+    Quirks quirks) {
   public Registry {
     payloads = List.copyOf(payloads);
     enums = List.copyOf(enums);
     unavailableFiles = Set.copyOf(unavailableFiles);
+    quirks = quirks == null ? Quirks.none() : quirks;
+    wire = wire == null ? WireRules.none() : wire;
+  }
+
+  /** A registry without wire rules and quirks. */
+  public Registry(Path root, RegistryInfo info, Header header, MessageTable frontEnd,
+      MessageTable backEnd, FeatureTable protocolFeatures, FeatureTable virtioFeatures,
+      List<Payload> payloads, List<EnumType> enums, Set<String> unavailableFiles) {
+    this(root, info, header, frontEnd, backEnd, protocolFeatures, virtioFeatures, payloads, enums,
+        unavailableFiles, WireRules.none(), Quirks.none());
   }
 
   /**

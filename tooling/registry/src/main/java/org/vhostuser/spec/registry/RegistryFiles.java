@@ -13,6 +13,12 @@ public final class RegistryFiles {
   public static final String VIRTIO_FEATURES = "virtio-features.yaml";
   public static final String PAYLOADS = "payloads.yaml";
   public static final String ENUMS = "enums.yaml";
+  /** The wire rules: which spec rule each check enforces, receiver behaviour, ordering. */
+  public static final String WIRE_RULES = "wire-rules.yaml";
+  /** Known deviations of named implementations, applied by the wire checks. */
+  public static final String QUIRKS = "quirks.yaml";
+  /** Tables read when present; a registry without them has nothing to check on the wire. */
+  public static final List<String> OPTIONAL_TABLES = List.of(WIRE_RULES, QUIRKS);
   /** Breaking changes the maintainers approved; read by the diff, not a table. */
   public static final String ACCEPTED_BREAKS = "accepted-breaks.yaml";
 

@@ -38,6 +38,8 @@ class RegistrySchemaTest {
     "virtio-features.yaml, virtioFeaturesFile",
     "payloads.yaml, payloadsFile",
     "enums.yaml, enumsFile",
+    "wire-rules.yaml, wireRulesFile",
+    "quirks.yaml, quirksFile",
   })
   void theRealFileConformsAndABrokenCopyDoesNot(String file, String definition) throws IOException {
     Schema schema = schemaFor(definition);

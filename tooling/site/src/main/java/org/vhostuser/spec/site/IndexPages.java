@@ -60,7 +60,7 @@ final class IndexPages {
               .append("\" data-requires=\"").append(Html.escape(requires)).append("\">")
               .append("<td class=\"more\">").append(direction).append("</td>")
               .append(number(m.id()))
-              .append("<td class=\"name\">").append(link(Anchors.constant(m.name()), m.name()))
+              .append("<td class=\"name\">").append(entryLink(m.name(), m.status()))
               .append("</td>")
               .append(summary(m.summary(), "Requires", java.util.stream.Stream.concat(
                   m.requires().protocol().stream(), m.requires().virtio().stream())
@@ -86,7 +86,7 @@ final class IndexPages {
           .append(head("text", "Since")).append("</tr></thead>\n<tbody>\n");
       table.features().stream().sorted(Comparator.comparing(Feature::bit)).forEach(f ->
           html.append("<tr>").append(number(f.bit()))
-              .append("<td class=\"name\">").append(link(Anchors.constant(f.name()), f.name()))
+              .append("<td class=\"name\">").append(entryLink(f.name(), f.status()))
               .append("</td>")
               .append(summary(f.summary(), "Enables", f.enables().stream()
                   .map(r -> link(Anchors.constant(r.name()), r.name())).toList()))
@@ -153,6 +153,12 @@ final class IndexPages {
     return "<label>" + label + " <select data-filter=\"" + key
         + "\"><option value=\"\">all</option>" + values.stream()
             .map(v -> "<option>" + v + "</option>").collect(Collectors.joining()) + "</select></label>";
+  }
+
+  /** A message or feature linked to its card; a reservation has no card, so only its name. */
+  private static String entryLink(String name, org.vhostuser.spec.registry.Status status) {
+    return status == org.vhostuser.spec.registry.Status.RESERVED
+        ? "<code>" + Html.escape(name) + "</code>" : link(Anchors.constant(name), name);
   }
 
   static String link(String anchor, String name) {

@@ -14,6 +14,7 @@ import org.vhostuser.spec.registry.Layouts;
 import org.vhostuser.spec.registry.Limit;
 import org.vhostuser.spec.registry.Payload;
 import org.vhostuser.spec.registry.Registry;
+import org.vhostuser.spec.registry.Status;
 
 /**
  * The client-side search index, built at render time: every section of the specification with
@@ -51,10 +52,13 @@ final class SearchIndex {
   /** Every entry of {@code registry} and every section of the rendered specification. */
   static List<Entry> entries(Registry registry, String specHtml) {
     List<Entry> entries = new ArrayList<>();
+    // A reservation has no card: its row on the index page is where it is found.
     registry.allMessages().forEach(m -> entries.add(new Entry(m.name(), "message",
-        url(Anchors.constant(m.name())), m.summary(), numbers(m.id()))));
+        m.status() == Status.RESERVED ? "messages.html" : url(Anchors.constant(m.name())),
+        m.summary(), numbers(m.id()))));
     registry.allFeatures().forEach(f -> entries.add(new Entry(f.name(), "feature",
-        url(Anchors.constant(f.name())), f.summary(),
+        f.status() == Status.RESERVED ? "features.html" : url(Anchors.constant(f.name())),
+        f.summary(),
         f.bit() == null ? "" : numbers(f.bit()) + " " + hex(1L << f.bit()))));
     Layouts layouts = Layouts.of(registry);
     for (Payload p : registry.payloads()) {

@@ -362,6 +362,8 @@ public final class SiteBuilder {
         index.features()));
     pages.put("payloads.html", template.page("payloads.html", "index", "Payloads",
         index.payloads()));
+    pages.put("conformance.html", template.page("conformance.html", "document", "Conformance",
+        ConformancePage.body(registry)));
     Provenance provenance = new Provenance(revision.map(Revision::commit).orElse("unknown"),
         Provenances.of(inputs.spec().resolve("registry")).contentSha256(), releases.since());
     pages.put("downloads.html", template.page("downloads.html", "downloads", "Downloads",

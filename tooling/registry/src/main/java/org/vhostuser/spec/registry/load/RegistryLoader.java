@@ -60,21 +60,28 @@ public final class RegistryLoader {
   private static final Set<String> MESSAGE_KEYS =
       Set.of("name", "id", "summary", "ioctl", "request", "reply", "request_fds", "reply_fds",
           "replies", "reply_condition", "requires", "status", "previous_names", "deprecated",
-          "proposal", "notes");
+          "proposal", "owner", "notes");
   private static final Set<String> FEATURE_KEYS =
       Set.of("name", "bit", "summary", "depends_on", "enables", "status", "previous_names",
-          "deprecated", "proposal", "notes");
+          "deprecated", "proposal", "owner", "notes");
   private static final Set<String> PAYLOAD_KEYS =
       Set.of("name", "summary", "c_names", "size", "fields", "notes");
   private static final Set<String> FIELD_KEYS =
-      Set.of("name", "type", "count", "max_count", "padding", "values", "summary", "notes");
+      Set.of("name", "type", "count", "max_count", "count_field", "padding", "values", "summary",
+          "notes");
   private static final Set<String> ENUM_KEYS =
       Set.of("name", "summary", "kind", "type", "members", "notes");
   private static final Set<String> MEMBER_KEYS =
       Set.of("name", "value", "bit", "mask", "summary", "previous_names", "notes");
   private static final Set<String> LIMIT_KEYS = Set.of("name", "value", "summary", "notes");
   private static final Set<String> FD_KEYS = Set.of("min", "max", "what");
-  private static final Set<String> REQUIRES_KEYS = Set.of("protocol", "virtio");
+  private static final Set<String> REQUIRES_KEYS = Set.of("protocol", "virtio", "when", "rule");
+  private static final Map<String, Boolean> REQUIREMENT_STATES = new LinkedHashMap<>();
+
+  static {
+    REQUIREMENT_STATES.put("negotiated", false);
+    REQUIREMENT_STATES.put("offered", true);
+  }
   private static final Set<String> DEPRECATED_KEYS = Set.of("reason", "replacement");
   private static final Set<String> RANGE_KEYS =
       Set.of("table", "first", "last", "use", "summary");
@@ -135,7 +142,9 @@ public final class RegistryLoader {
             this::payload)),
         cached(RegistryFiles.ENUMS, () -> readList(RegistryFiles.ENUMS, "enums",
             this::enumType)),
-        unavailable);
+        unavailable,
+        cached(RegistryFiles.WIRE_RULES, () -> WireRulesReader.read(this, out)),
+        cached(RegistryFiles.QUIRKS, () -> WireRulesReader.quirks(this, out)));
   }
 
   /** Reads one table, or takes it from the cache when this exact content was read before. */
@@ -170,7 +179,8 @@ public final class RegistryLoader {
       }
     }
     for (String name : names) {
-      if (!RegistryFiles.TABLES.contains(name) && !RegistryFiles.OTHERS.contains(name)) {
+      if (!RegistryFiles.TABLES.contains(name) && !RegistryFiles.OTHERS.contains(name)
+          && !RegistryFiles.OPTIONAL_TABLES.contains(name)) {
         out.warning(SourcePosition.ofFile(root.resolve(name)), Code.UNKNOWN_FILE,
             "'" + name + "' is not a registry table; tables are " + String.join(", ",
                 new TreeSet<>(RegistryFiles.TABLES)) + Spelling.suggestion(name, RegistryFiles.TABLES));
@@ -178,7 +188,13 @@ public final class RegistryLoader {
     }
   }
 
-  private Optional<YamlMap> top(String fileName, Set<String> keys) {
+  /** True when the optional table {@code fileName} exists in the folder (or the contents). */
+  boolean present(String fileName) {
+    return contents == null ? Files.exists(root.resolve(fileName)) : contents.containsKey(fileName);
+  }
+
+  /** Reads a table's top-level mapping, reporting problems; empty when it cannot be read. */
+  Optional<YamlMap> top(String fileName, Set<String> keys) {
     Path file = root.resolve(fileName);
     Optional<YamlMap> top = read(fileName, file)
         .flatMap(node -> YamlMap.of(file, node, "'" + fileName + "'", keys, out));
@@ -283,7 +299,8 @@ public final class RegistryLoader {
     }
   }
 
-  private <T> List<T> each(
+  /** Reads each item of the list under {@code key} as a mapping with the given keys. */
+  <T> List<T> each(
       YamlMap map, String key, String what, Set<String> keys, Function<YamlMap, T> reader) {
     List<T> result = new ArrayList<>();
     for (Node item : map.items(key)) {
@@ -293,43 +310,65 @@ public final class RegistryLoader {
   }
 
   private Message message(YamlMap m, Direction direction) {
+    Status status = status(m);
+    boolean full = status != Status.RESERVED;
+    Replies replies = m.choice("replies", REPLIES, full);
     return new Message(
         direction,
         m.string("name", true),
         m.integer("id", true),
-        m.string("summary", true),
+        summary(m, full),
         m.string("ioctl", false),
         m.ref("request", false),
         m.ref("reply", false),
         fds(m, "request_fds"),
         fds(m, "reply_fds"),
-        m.choice("replies", REPLIES, true),
+        replies == null && !full ? Replies.NEVER : replies,
         m.string("reply_condition", false),
         m.map("requires", REQUIRES_KEYS, false)
-            .map(r -> new Requirements(r.refs("protocol"), r.refs("virtio")))
+            .map(r -> new Requirements(r.refs("protocol"), r.refs("virtio"),
+                Boolean.TRUE.equals(r.choice("when", REQUIREMENT_STATES, false)),
+                r.string("rule", false), r.has("rule") ? r.at("rule") : null))
             .orElse(Requirements.none()),
-        status(m),
+        status,
         m.strings("previous_names"),
         deprecation(m),
         m.string("proposal", false),
+        m.string("owner", false),
         m.strings("notes"),
         m.at());
   }
 
   private Feature feature(YamlMap f, FeatureKind kind) {
+    Status status = status(f);
     return new Feature(
         kind,
         f.string("name", true),
         f.integer("bit", true),
-        f.string("summary", true),
+        summary(f, status != Status.RESERVED),
         f.refs("depends_on"),
         f.refs("enables"),
-        status(f),
+        status,
         f.strings("previous_names"),
         deprecation(f),
         f.string("proposal", false),
+        f.string("owner", false),
         f.strings("notes"),
         f.at());
+  }
+
+  /**
+   * The summary of a message or feature. A reservation holds only a number (its name, number,
+   * proposal and owner), so without a summary it gets one that points at its proposal; its reply
+   * rule is {@code never} until the proposal fills it in.
+   */
+  private String summary(YamlMap map, boolean required) {
+    String summary = map.string("summary", required);
+    if (summary != null || required) {
+      return summary;
+    }
+    String proposal = map.string("proposal", false);
+    return "Number held for " + (proposal == null ? "a proposal in review" : proposal) + ".";
   }
 
   private Status status(YamlMap map) {
@@ -406,7 +445,8 @@ public final class RegistryLoader {
         f.ref("values", false),
         f.string("summary", false),
         f.strings("notes"),
-        f.at());
+        f.at(),
+        f.ref("count_field", false));
   }
 
   private EnumType enumType(YamlMap e) {
@@ -442,7 +482,8 @@ public final class RegistryLoader {
         l.at());
   }
 
-  private static <T> Map<String, T> words(T[] values, Function<T, String> word) {
+  /** The YAML spelling of each value, for {@link YamlMap#choice}. */
+  static <T> Map<String, T> words(T[] values, Function<T, String> word) {
     Map<String, T> map = new LinkedHashMap<>();
     for (T value : values) {
       map.put(word.apply(value), value);

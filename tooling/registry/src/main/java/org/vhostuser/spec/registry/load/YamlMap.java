@@ -184,6 +184,18 @@ final class YamlMap {
     return values;
   }
 
+  /** A list of integers; items that are not integers are reported and left out. */
+  List<Long> integers(String key) {
+    List<Long> values = new ArrayList<>();
+    for (Node item : items(key)) {
+      Long value = asInteger(item, key);
+      if (value != null) {
+        values.add(value);
+      }
+    }
+    return values;
+  }
+
   /** The items of a sequence value; absent reads as empty. */
   List<Node> items(String key) {
     Optional<Node> node = node(key);

@@ -26,7 +26,8 @@ public final class RegistryValidator {
           new EnablesRule(),
           new LifecycleRules(),
           new ReservationRules(),
-          new MessageRules());
+          new MessageRules(),
+          new WireRulesCheck());
 
   private RegistryValidator() {}
 

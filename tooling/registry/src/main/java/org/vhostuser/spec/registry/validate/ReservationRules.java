@@ -9,8 +9,9 @@ import org.vhostuser.spec.registry.SourcePosition;
 import org.vhostuser.spec.registry.Status;
 
 /**
- * Number claims are explicit: a reserved entry names the proposal it holds its number for, the
- * ranges registry.yaml sets aside are well formed, and no entry takes a number inside one.
+ * Number claims are explicit: a reserved entry names the proposal it holds its number for and its
+ * owner, the ranges registry.yaml sets aside are well formed, and no entry takes a number inside
+ * one.
  */
 final class ReservationRules implements Rule {
 
@@ -28,24 +29,28 @@ final class ReservationRules implements Rule {
       }
     }
     registry.messageTables().forEach(table -> table.messages().forEach(m -> {
-      proposal(out, m.name(), m.status(), m.proposal(), m.at());
+      proposal(out, m.name(), m.status(), m.proposal(), m.owner(), m.at());
       inRange(out, registry.info().rangesOf(table.direction().yamlName()), m.name(), m.id(),
           "id", m.at());
     }));
     registry.protocolFeatures().features().forEach(f -> {
-      proposal(out, f.name(), f.status(), f.proposal(), f.at());
+      proposal(out, f.name(), f.status(), f.proposal(), f.owner(), f.at());
       inRange(out, registry.info().rangesOf("protocol-features"), f.name(), f.bit(), "bit",
           f.at());
     });
     registry.virtioFeatures().features().forEach(f ->
-        proposal(out, f.name(), f.status(), f.proposal(), f.at()));
+        proposal(out, f.name(), f.status(), f.proposal(), f.owner(), f.at()));
   }
 
   private static void proposal(Diagnostics out, String name, Status status, String proposal,
-      SourcePosition at) {
+      String owner, SourcePosition at) {
     if (status == Status.RESERVED && (proposal == null || proposal.isBlank())) {
       out.error(at, Code.RESERVATION_WITHOUT_PROPOSAL, name + " is reserved but names no"
           + " proposal; add proposal: with the merge request or discussion it is held for");
+    }
+    if (status == Status.RESERVED && (owner == null || owner.isBlank())) {
+      out.error(at, Code.RESERVATION_WITHOUT_PROPOSAL, name + " is reserved but names no"
+          + " owner; add owner: \"Full Name <address>\" of whoever holds the number");
     }
   }
 
