@@ -3,6 +3,7 @@ package org.vhostuser.spec.asciidoc;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -11,6 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.vhostuser.spec.registry.load.InputFiles;
 
 /**
  * Splits the specification's index into parts that render as separate Asciidoctor documents: one
@@ -38,8 +40,16 @@ public final class SpecParts {
 
   /** The parts of {@code indexFile}, or empty when it must be rendered as one document. */
   public static Optional<List<Part>> split(Path indexFile) throws IOException {
+    try {
+      return splitParts(indexFile);
+    } catch (InvalidPathException e) {
+      return Optional.empty(); // an include names no possible file: the render reports it
+    }
+  }
+
+  private static Optional<List<Part>> splitParts(Path indexFile) throws IOException {
     Path folder = indexFile.toAbsolutePath().getParent();
-    List<String> lines = Files.readAllLines(indexFile, StandardCharsets.UTF_8);
+    List<String> lines = lines(indexFile, folder);
     int header = lines.indexOf("");
     if (lines.isEmpty() || !lines.get(0).startsWith("= ") || header < 0) {
       return Optional.empty();
@@ -77,7 +87,7 @@ public final class SpecParts {
       if (include.matches()) {
         source = folder.resolve(include.group(1));
         name = include.group(1);
-        if (!collect(source, inputs)) {
+        if (!collect(source, folder, inputs)) {
           return Optional.empty();
         }
       } else if (String.join("\n", lines.subList(range[0], range[1])).contains("footnote:")) {
@@ -93,11 +103,17 @@ public final class SpecParts {
    * rendered on its own: it sets attributes or has footnotes (both span the whole document) or
    * includes a file whose name needs an attribute.
    */
-  private static boolean collect(Path file, Set<Path> inputs) throws IOException {
+  private static boolean collect(Path file, Path folder, Set<Path> inputs) throws IOException {
     if (!inputs.add(file) || !Files.isRegularFile(file)) {
       return true; // a missing include is reported by the render itself
     }
-    for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+    List<String> lines;
+    try {
+      lines = lines(file, folder);
+    } catch (InputFiles.Refused e) {
+      return true; // so is an include the render refuses to read
+    }
+    for (String line : lines) {
       if (ATTRIBUTE_ENTRY.matcher(line).find() || line.contains("footnote:")) {
         return false;
       }
@@ -106,11 +122,17 @@ public final class SpecParts {
         if (include.group(1).contains("{")) {
           return false;
         }
-        if (!collect(file.resolveSibling(include.group(1)).normalize(), inputs)) {
+        if (!collect(file.resolveSibling(include.group(1)).normalize(), folder, inputs)) {
           return false;
         }
       }
     }
     return true;
+  }
+
+  /** The lines of a prose file inside {@code folder}, read within the renderer's bounds. */
+  private static List<String> lines(Path file, Path folder) throws IOException {
+    byte[] bytes = InputFiles.read(file, folder, ContainedIncludes.MAX_BYTES, "prose files");
+    return new String(bytes, StandardCharsets.UTF_8).lines().toList();
   }
 }

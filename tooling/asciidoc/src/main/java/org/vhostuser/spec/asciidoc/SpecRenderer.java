@@ -66,6 +66,8 @@ public final class SpecRenderer implements AutoCloseable {
     ASCIIDOCTOR_LOG.setLevel(Level.OFF); // records reach the handler below; nothing is printed
     macros = new RegistryMacros(() -> current, () -> releases);
     macros.register(asciidoctor.javaExtensionRegistry());
+    asciidoctor.javaExtensionRegistry().includeProcessor(new ContainedIncludes(
+        () -> log.get().indexFile.toAbsolutePath().normalize().getParent()));
     asciidoctor.registerLogHandler(new Collector());
   }
 

@@ -89,7 +89,8 @@ class SpecRendererTest {
     SpecRenderer.Rendered rendered = renderer.render(index, registry);
     assertThat(rendered.problems()).hasSize(2);
     assertThat(rendered.problems()).anyMatch(p -> p.contains("section title out of sequence"));
-    assertThat(rendered.problems()).anyMatch(p -> p.contains("include file not found"));
+    assertThat(rendered.problems()).anyMatch(p -> p.contains(index + ":7: include file not found: "
+        + temp.resolve("missing.adoc")));
   }
 
   /** Every {@code href="#x"} whose {@code id="x"} is missing from the page. */

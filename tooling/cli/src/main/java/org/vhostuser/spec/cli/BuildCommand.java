@@ -38,6 +38,15 @@ final class BuildCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    Outputs.checkParent(out, "--out", registryOption.repositoryRoot());
+    Path generated = out.resolve("generated");
+    try (Outputs generatedOutput = GenerateCommand.claim(generated, registryOption);
+        Outputs siteOutput = SiteCommand.claim(out.resolve("site"), "--out", registryOption)) {
+      return build(generated);
+    }
+  }
+
+  private int build(Path generated) throws IOException {
     SpecCheck.Result checked =
         SpecCheck.run(registryOption.folder(), registryOption.proseIndex());
     List<Diagnostic> diagnostics = Strictness.apply(checked.diagnostics(), strict);
@@ -47,7 +56,6 @@ final class BuildCommand implements Callable<Integer> {
     if (code != ExitCodes.OK) {
       return code;
     }
-    Path generated = out.resolve("generated");
     Generation.write(Generation.generate(checked.registry().registry(),
         GenerateCommand.provenance(registryOption.folder(),
             spec.commandLine().getErr()), EnumSet.allOf(Language.class), ""), generated);

@@ -40,6 +40,9 @@ final class ChangelogCommand implements Callable<Integer> {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(),
           "--since and --unreleased exclude each other");
     }
+    if (out != null) {
+      Outputs.checkFile(out, "--out", registryOption.repositoryRoot());
+    }
     String text;
     try {
       text = unreleased ? Changelog.unreleasedMarkdown(Changelog.unreleased(registryOption.folder()))

@@ -67,11 +67,6 @@ final class CompareRstCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Optional<RstDocument> document = RstInput.read(file, spec.commandLine().getErr(),
-        "cannot compare");
-    if (document.isEmpty()) {
-      return ExitCodes.PROBLEMS;
-    }
     if (!Files.isDirectory(registry)) {
       throw new UserException(Files.exists(registry)
           ? registry + " is a file; --registry needs the registry folder"
@@ -80,6 +75,11 @@ final class CompareRstCommand implements Callable<Integer> {
     }
     if (expected != null && !Files.isRegularFile(expected)) {
       throw new UserException("no known-differences file at " + expected);
+    }
+    Optional<RstDocument> document = RstInput.read(file, spec.commandLine().getErr(),
+        "cannot compare");
+    if (document.isEmpty()) {
+      return ExitCodes.PROBLEMS;
     }
     DiagnosticPrinter printer = new DiagnosticPrinter();
     ComparedRegistry.Loaded loaded = ComparedRegistry.load(registry);

@@ -80,6 +80,8 @@ final class DiffCommand implements Callable<Integer> {
     ReviewFormat shown = format(format, "--format");
     Map<Path, ReviewFormat> files = new LinkedHashMap<>();
     reports.forEach((name, file) -> files.put(file, format(name, "--report")));
+    files.keySet().forEach(file -> Outputs.checkFile(file, "--report",
+        registryOption.repositoryRoot()));
     Review review;
     try {
       review = Review.of(registryOption.folder(), base != null ? base : TargetBranch.current(),

@@ -21,7 +21,8 @@ final class ExitCodes {
     Map<String, String> rows = new LinkedHashMap<>();
     rows.put(" " + OK, "success; nothing to report");
     rows.put(" " + PROBLEMS, "problems reported (validation errors, or warnings with --strict)");
-    rows.put(" " + USAGE, "usage error: wrong arguments, or a missing file or folder");
+    rows.put(" " + USAGE, "usage error: wrong arguments, a missing or refused file or folder,"
+        + " a busy port, a damaged git repository");
     rows.put(" " + INTERNAL, "internal error: a bug in vhost-spec; please report it");
     return Collections.unmodifiableMap(rows);
   }

@@ -58,6 +58,9 @@ final class ExportRstCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    if (out != null) {
+      Outputs.checkFile(out, "--out", registryOption.repositoryRoot());
+    }
     PrintWriter err = spec.commandLine().getErr();
     Optional<Registry> registry = ValidRegistry.loadWithProse(registryOption, err,
         "no page written");

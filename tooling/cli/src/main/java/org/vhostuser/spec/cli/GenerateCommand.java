@@ -86,6 +86,30 @@ final class GenerateCommand implements Callable<Integer> {
     }
     Path folder = registryOption.folder();
     Set<Language> selected = selectedLanguages(profile);
+    if (check) {
+      return generate(folder, selected, profile);
+    }
+    try (Outputs claimed = claim(out, registryOption)) {
+      return generate(folder, selected, profile);
+    }
+  }
+
+  /**
+   * Claims {@code out} for generated files (see {@link Outputs}): a folder that held only them
+   * before the marker existed is still recognised.
+   */
+  static Outputs claim(Path out, RegistryOption registryOption) {
+    Set<String> names = new java.util.HashSet<>();
+    for (Language language : Language.values()) {
+      names.add(language.fileName());
+    }
+    return Outputs.claim(out, "--out", Outputs.onlyFilesNamed(name -> names.contains(name)
+        || names.stream().anyMatch(n -> name.startsWith("." + n) && name.endsWith(".tmp"))),
+        registryOption.repositoryRoot());
+  }
+
+  private int generate(Path folder, Set<Language> selected, Profile profile)
+      throws IOException {
     Optional<RegistryValidator.Checked> valid =
         ValidRegistry.load(folder, spec.commandLine().getErr(), "nothing generated");
     if (valid.isEmpty()) {

@@ -35,12 +35,17 @@ final class ImportRstCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    if (out != null && Files.exists(out) && !Files.isDirectory(out)) {
-      throw new UserException(out + " is a file; --out needs a folder");
+    if (out == null) {
+      return importInto(null);
     }
-    if (out != null && !force && TableWriter.isNonEmptyFolder(out)) {
-      throw new UserException(out + " is not empty; pass --force to replace its tables");
+    // With --force, any folder outside the repository's sources: only the tables are replaced.
+    try (Outputs claimed = Outputs.claim(out, "--out", folder -> force,
+        "pass --force to replace its tables")) {
+      return importInto(out);
     }
+  }
+
+  private int importInto(Path out) throws IOException {
     Optional<RstDocument> document = RstInput.read(file, spec.commandLine().getErr(),
         "cannot import");
     if (document.isEmpty()) {

@@ -31,7 +31,14 @@ public final class Main {
         .setParameterExceptionHandler(new UsageErrorHandler())
         .setExecutionExceptionHandler(new FailureHandler());
     ExitCodes.addToHelp(commandLine);
-    int code = commandLine.execute(args);
+    int code;
+    try {
+      code = commandLine.execute(args);
+    } catch (Error | RuntimeException e) {
+      // Picocli passes only exceptions of a command to its handler; errors arrive here.
+      code = FailureHandler.report(e, errWriter, java.util.Arrays.asList(args)
+          .contains("--stacktrace"));
+    }
     outWriter.flush();
     errWriter.flush();
     return code;

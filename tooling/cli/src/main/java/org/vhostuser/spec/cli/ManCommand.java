@@ -29,6 +29,13 @@ final class ManCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    try (Outputs claimed = Outputs.claim(out, "--out", Outputs.onlyFilesNamed(
+        name -> name.matches("\\.?vhost-spec[\\w.-]*\\.(1|adoc|tmp)")))) {
+      return write();
+    }
+  }
+
+  private int write() throws IOException {
     CommandLine root = new CommandLine(new VhostSpecCommand());
     VhostSpecCommand.addSubcommands(root);
     ExitCodes.addToHelp(root);

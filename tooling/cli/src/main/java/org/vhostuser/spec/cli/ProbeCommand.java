@@ -50,6 +50,9 @@ final class ProbeCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     var implementations = wire.implementations();
+    if (out != null) {
+      Outputs.checkFile(out, "--out", wire.registryOption.repositoryRoot());
+    }
     if (timeoutMs < 1) {
       throw new UserException("--timeout takes a number of milliseconds of at least 1");
     }

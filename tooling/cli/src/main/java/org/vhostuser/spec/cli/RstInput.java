@@ -6,6 +6,7 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import org.vhostuser.spec.registry.load.InputFiles;
 import org.vhostuser.spec.rst.RstDocument;
 import org.vhostuser.spec.rst.RstReader;
 
@@ -27,6 +28,8 @@ final class RstInput {
     RstReader.Result result;
     try {
       result = RstReader.read(file);
+    } catch (InputFiles.Refused e) {
+      throw new UserException("cannot read " + file + ": " + e.getMessage());
     } catch (AccessDeniedException e) {
       throw new UserException("cannot read " + file + ": permission denied");
     } catch (IOException e) {

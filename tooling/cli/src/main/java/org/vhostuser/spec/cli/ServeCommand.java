@@ -1,14 +1,17 @@
 package org.vhostuser.spec.cli;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.vhostuser.spec.asciidoc.SpecRenderer;
 import org.vhostuser.spec.site.PreviewSession;
 import org.vhostuser.spec.site.SiteBuilder;
+import org.vhostuser.spec.site.SiteServer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code vhost-spec serve}: a local preview that re-renders and reloads on every change. */
@@ -30,12 +33,29 @@ final class ServeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    if (port < 0 || port > 65535) {
+      throw new ParameterException(spec.commandLine(), "Invalid value for option '--port': "
+          + port + " is not a port number (0 to 65535; 0 picks a free one)");
+    }
     SiteBuilder.Layout layout = SiteBuilder.Layout.of(registryOption.repositoryRoot(), out);
-    try (SpecRenderer renderer = new SpecRenderer()) {
+    try (Outputs claimed = SiteCommand.claim(out, "--out", registryOption);
+        SiteServer server = bind(layout.out());
+        SpecRenderer renderer = new SpecRenderer()) {
       new PreviewSession(layout, renderer, () -> ValidRegistry.loadWithProse(registryOption,
           spec.commandLine().getErr(), "not rendered").orElse(null),
-          spec.commandLine().getOut()).run(port, 100);
+          spec.commandLine().getOut()).run(server, 100);
     }
     return ExitCodes.OK;
+  }
+
+  /** The server on {@link #port}, bound before anything renders; a busy port is one line. */
+  private SiteServer bind(Path folder) {
+    try {
+      return SiteServer.start(folder, port, true);
+    } catch (IOException e) {
+      throw new UserException("cannot listen on 127.0.0.1 port " + port + ": "
+          + UserException.reasonOf(e) + " (another program may use it; pick another with"
+          + " --port N, or --port 0 for any free one)");
+    }
   }
 }

@@ -38,15 +38,22 @@ final class SiteCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     PrintWriter err = spec.commandLine().getErr();
-    return render(registryOption, out, force, releases,
-        () -> ValidRegistry.loadWithProse(registryOption, err, "site not rendered"),
-        spec.commandLine().getOut(), err);
+    try (Outputs claimed = claim(out, "--out", registryOption)) {
+      return render(registryOption, out, force, releases,
+          () -> ValidRegistry.loadWithProse(registryOption, err, "site not rendered"),
+          spec.commandLine().getOut(), err);
+    }
+  }
+
+  /** Claims {@code out} for a site (see {@link Outputs}); shared with build and serve. */
+  static Outputs claim(Path out, String option, RegistryOption registryOption) {
+    return Outputs.claim(out, option, SiteBuilder::holdsSite, registryOption.repositoryRoot());
   }
 
   /**
    * Renders into {@code out} from the registry {@code validated} gives once the site turns out
    * to need rendering (empty when it is not valid; the supplier reported why); shared with
-   * {@code build}, which has validated already.
+   * {@code build}, which has validated already. The caller has claimed {@code out}.
    */
   static int render(RegistryOption registryOption, Path out, boolean force, boolean releases,
       Supplier<Optional<Registry>> validated, PrintWriter stdout, PrintWriter stderr)

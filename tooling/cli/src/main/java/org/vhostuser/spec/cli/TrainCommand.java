@@ -32,18 +32,20 @@ final class TrainCommand implements Callable<Integer> {
     String registry = registryOption.folder().toString();
     Path scratch = Files.createTempDirectory("vhost-spec-train");
     try {
-      String out = scratch.toString();
+      // Outputs go below the scratch folder, so their locks (beside them) go with it.
+      Path generated = scratch.resolve("generated");
+      String out = generated.toString();
       run("validate", "--registry", registry);
       run("generate", "--registry", registry, "--out", out);
       run("generate", "--check", "--registry", registry, "--out", out);
       run("conform", "--lang", "c", "--registry", registry,
-          scratch.resolve("vhost_user_protocol.h").toString());
+          generated.resolve("vhost_user_protocol.h").toString());
       if (site) {
         run("site", "--force", "--registry", registry, "--out", scratch.resolve("site").toString());
         return ExitCodes.OK;
       }
       run("conform", "--lang", "rust", "--format", "json", "--registry", registry,
-          scratch.resolve("vhost_user_protocol.rs").toString());
+          generated.resolve("vhost_user_protocol.rs").toString());
       Path trace = Files.writeString(scratch.resolve("trace.jsonl"), "{\"time_ms\":0,"
           + "\"channel\":\"main\",\"direction\":\"front-to-back\",\"request\":1,"
           + "\"flags\":1,\"size\":0,\"fds\":0,\"payload\":\"\"}\n");

@@ -9,7 +9,7 @@ final class UsageErrorHandler implements IParameterExceptionHandler {
   @Override
   public int handleParseException(ParameterException e, String[] args) {
     CommandLine command = e.getCommandLine();
-    command.getErr().println("vhost-spec: error: " + e.getMessage());
+    command.getErr().println(DiagnosticPrinter.printable("vhost-spec: error: " + e.getMessage()));
     command.getErr().println("Try '" + command.getCommandSpec().qualifiedName() + " --help'.");
     return ExitCodes.USAGE;
   }

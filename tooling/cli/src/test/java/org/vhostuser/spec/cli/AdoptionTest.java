@@ -54,7 +54,9 @@ class AdoptionTest {
     assertThat(generate.exitCode()).as(generate.err()).isZero();
     Path file;
     try (var listing = Files.list(temp)) {
-      file = listing.filter(Files::isRegularFile).findFirst().orElseThrow();
+      file = listing.filter(Files::isRegularFile)
+          .filter(p -> !p.getFileName().toString().equals(Outputs.MARKER)).findFirst()
+          .orElseThrow();
     }
     CommandRun run = CommandRun.of("conform", "--lang", lang, "--registry", REGISTRY,
         file.toString());

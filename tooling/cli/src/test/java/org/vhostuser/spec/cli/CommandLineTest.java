@@ -170,12 +170,13 @@ class CommandLineTest {
   void aSiteIsNotRenderedFromAnInvalidRegistry() throws IOException {
     Path registry = Fixtures.overlay(BASE, ValidateFixturesTest.FIXTURES.resolve("duplicate-key"),
         temp.resolve("spec").resolve("registry"));
+    Path out = temp.resolve("build/site");
     CommandRun run = CommandRun.of("site", "--registry", registry.toString(), "--out",
-        temp.resolve("site").toString());
+        out.toString());
     assertThat(run.exitCode()).isEqualTo(1);
     assertThat(run.err()).contains("[duplicate-key]",
         "vhost-spec: site not rendered: the specification has errors");
-    assertThat(temp.resolve("site")).doesNotExist();
+    assertThat(out).doesNotExist();
   }
 
   private Path copyOfBase() throws IOException {

@@ -12,8 +12,10 @@ final class Fixtures {
 
   /**
    * Copies {@code base} to {@code target}, then applies the files of {@code changes}: YAML files
-   * replace registry tables, AsciiDoc files go beside the registry folder (where the prose
-   * lives), and {@code delete.txt} names tables to remove.
+   * replace registry tables, AsciiDoc files and the prose's allow-list go beside the registry
+   * folder (where the prose lives), {@code delete.txt} names tables to remove, and
+   * {@code special.txt} makes what git cannot hold: {@code link NAME TARGET} a symbolic link,
+   * {@code fifo NAME} a FIFO (an AsciiDoc NAME beside the registry folder, others in it).
    */
   static Path overlay(Path base, Path changes, Path target) throws IOException {
     Files.createDirectories(target);
@@ -25,7 +27,11 @@ final class Fixtures {
           for (String gone : Files.readAllLines(file)) {
             Files.deleteIfExists(target.resolve(gone.trim()));
           }
-        } else if (name.endsWith(".adoc")) {
+        } else if (name.equals("special.txt")) {
+          for (String line : Files.readAllLines(file)) {
+            special(target, line.trim().split(" "));
+          }
+        } else if (name.endsWith(".adoc") || name.equals("allowed-markup.txt")) {
           Files.copy(file, target.resolveSibling(name), StandardCopyOption.REPLACE_EXISTING);
         } else if (!name.equals("expected.txt") && !name.equals("expected.json")) {
           Files.copy(file, target.resolve(name), StandardCopyOption.REPLACE_EXISTING);
@@ -33,6 +39,26 @@ final class Fixtures {
       }
     }
     return target;
+  }
+
+  private static void special(Path registry, String[] words) throws IOException {
+    Path place = words[1].endsWith(".adoc") ? registry.resolveSibling(words[1])
+        : registry.resolve(words[1]);
+    Files.deleteIfExists(place);
+    if (words[0].equals("link")) {
+      Files.createSymbolicLink(place, Path.of(words[2]));
+    } else if (words[0].equals("fifo")) {
+      try {
+        if (new ProcessBuilder("mkfifo", place.toString()).start().waitFor() != 0) {
+          throw new IOException("mkfifo " + place + " failed");
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IOException(e);
+      }
+    } else {
+      throw new IllegalArgumentException("special.txt: unknown kind " + words[0]);
+    }
   }
 
   /** Copies every regular file of one folder into another. */

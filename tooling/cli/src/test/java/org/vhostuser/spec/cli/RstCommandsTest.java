@@ -60,7 +60,8 @@ class RstCommandsTest {
         + " 3 protocol features imported from " + DRIFTED + "\n");
     try (Stream<Path> files = Files.list(out)) {
       assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder(
-          "front-end-messages.yaml", "back-end-messages.yaml", "protocol-features.yaml");
+          "front-end-messages.yaml", "back-end-messages.yaml", "protocol-features.yaml",
+          Outputs.MARKER);
     }
 
     CommandRun compared = CommandRun.of("compare-rst", "--registry", out.toString(), DRIFTED);
@@ -109,7 +110,8 @@ class RstCommandsTest {
     CommandRun refused = CommandRun.of("import-rst", "--out", out.toString(), DRIFTED);
     assertThat(refused.exitCode()).isEqualTo(2);
     assertThat(refused.err()).isEqualTo("vhost-spec: " + out
-        + " is not empty; pass --force to replace its tables\n");
+        + " is not empty and was not written by vhost-spec (it has no .vhost-spec-output); pass"
+        + " --force to replace its tables\n");
     assertThat(out.resolve("front-end-messages.yaml")).doesNotExist();
 
     CommandRun forced = CommandRun.of("import-rst", "--force", "--out", out.toString(), DRIFTED);
@@ -208,7 +210,8 @@ class RstCommandsTest {
   void aFileThatIsNotAVhostUserSpecIsOneDiagnostic() {
     String file = RST.resolve("not-a-spec.rst").toString();
     for (String command : List.of("import-rst", "compare-rst")) {
-      CommandRun run = CommandRun.of(command, file);
+      CommandRun run = command.equals("import-rst") ? CommandRun.of(command, file)
+          : CommandRun.of(command, "--registry", REGISTRY, file);
       assertThat(run.exitCode()).as(command).isEqualTo(1);
       assertThat(run.out()).isEmpty();
       assertThat(run.err()).as(command).isEqualTo(file + ":1:1: error: not-a-spec.rst is not a"
@@ -239,7 +242,7 @@ class RstCommandsTest {
     assertThat(missing.exitCode()).isEqualTo(2);
     assertThat(missing.err()).isEqualTo("vhost-spec: no file at no/such.rst\n");
 
-    CommandRun folder = CommandRun.of("compare-rst", RST.toString());
+    CommandRun folder = CommandRun.of("compare-rst", "--registry", REGISTRY, RST.toString());
     assertThat(folder.exitCode()).isEqualTo(2);
     assertThat(folder.err()).isEqualTo("vhost-spec: " + RST
         + " is a folder; give the vhost-user.rst file\n");

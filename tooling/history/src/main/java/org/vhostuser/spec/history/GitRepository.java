@@ -5,14 +5,23 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
+import org.eclipse.jgit.errors.CorruptObjectException;
+import org.eclipse.jgit.errors.CorruptPackIndexException;
+import org.eclipse.jgit.errors.IncorrectObjectTypeException;
 import org.eclipse.jgit.errors.MissingObjectException;
+import org.eclipse.jgit.errors.PackInvalidException;
+import org.eclipse.jgit.errors.PackMismatchException;
 import org.eclipse.jgit.errors.RevisionSyntaxException;
+import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectLoader;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 import org.eclipse.jgit.treewalk.TreeWalk;
+import org.vhostuser.spec.registry.load.YamlSource;
 
 /**
  * The git repository around the specification, read with JGit and never checked out: revisions,
@@ -106,8 +115,45 @@ public final class GitRepository implements AutoCloseable {
     }
   }
 
+  /**
+   * The sentence that reports a damaged repository when {@code problem}, or what caused it, is
+   * JGit finding an object missing or corrupt; empty for any other problem.
+   */
+  public static Optional<String> damage(Throwable problem) {
+    for (Throwable cause = problem; cause != null; cause = cause.getCause()) {
+      if (cause instanceof MissingObjectException || cause instanceof CorruptObjectException
+          || cause instanceof IncorrectObjectTypeException || cause instanceof PackInvalidException
+          || cause instanceof CorruptPackIndexException || cause instanceof PackMismatchException) {
+        String what = cause.getMessage() == null ? cause.getClass().getSimpleName()
+            : cause.getMessage().replaceAll("\\s+", " ").trim();
+        return Optional.of("the git repository is damaged (" + what + "); check it with: git"
+            + " fsck, or clone it again");
+      }
+      if (cause.getCause() == cause) {
+        break;
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * The bytes of the blob {@code id}, which {@code path} names at {@code commit}; a blob larger
+   * than any registry file is refused rather than read.
+   */
+  public byte[] blob(ObjectId id, String path, RevCommit commit) throws IOException,
+      HistoryException {
+    ObjectLoader loader = repository.open(id);
+    if (loader.getSize() > YamlSource.MAX_BYTES) {
+      throw new HistoryException(path + " at commit " + commit.abbreviate(12).name() + " is "
+          + loader.getSize() + " bytes; registry files are limited to " + YamlSource.MAX_BYTES
+          + " bytes");
+    }
+    return loader.getBytes();
+  }
+
   /** The files directly inside {@code folder} (a path in the repository) at {@code commit}. */
-  public Map<String, byte[]> filesIn(RevCommit commit, String folder) throws IOException {
+  public Map<String, byte[]> filesIn(RevCommit commit, String folder) throws IOException,
+      HistoryException {
     Map<String, byte[]> files = new LinkedHashMap<>();
     try (TreeWalk walk = TreeWalk.forPath(repository, folder, commit.getTree())) {
       if (walk == null || !walk.isSubtree()) {
@@ -116,8 +162,9 @@ public final class GitRepository implements AutoCloseable {
       try (TreeWalk inside = new TreeWalk(repository)) {
         inside.addTree(walk.getObjectId(0));
         while (inside.next()) {
-          if (!inside.isSubtree()) {
-            files.put(inside.getNameString(), repository.open(inside.getObjectId(0)).getBytes());
+          if (!inside.isSubtree() && inside.getFileMode(0).getObjectType() == Constants.OBJ_BLOB) {
+            files.put(inside.getNameString(), blob(inside.getObjectId(0),
+                folder + "/" + inside.getNameString(), commit));
           }
         }
       }

@@ -1,7 +1,7 @@
 package org.vhostuser.spec.history;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -16,19 +16,20 @@ import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.treewalk.TreeWalk;
 import org.eclipse.jgit.treewalk.filter.PathFilterGroup;
-import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.api.lowlevel.Compose;
-import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.NodeTuple;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
 import org.snakeyaml.engine.v2.nodes.SequenceNode;
+import org.vhostuser.spec.registry.Code;
+import org.vhostuser.spec.registry.Diagnostic;
+import org.vhostuser.spec.registry.Diagnostics;
 import org.vhostuser.spec.registry.Feature;
 import org.vhostuser.spec.registry.Message;
 import org.vhostuser.spec.registry.Registry;
 import org.vhostuser.spec.registry.RegistryFiles;
 import org.vhostuser.spec.registry.SourcePosition;
+import org.vhostuser.spec.registry.load.YamlSource;
 
 /**
  * Every name each message id and feature bit has carried in any commit of the history, so that
@@ -42,6 +43,8 @@ public final class NumberHistory {
 
   /** Per table file: number to the names it carried, and the first commit seen with each. */
   private final Map<String, Map<Long, Map<String, String>>> used = new HashMap<>();
+  /** One warning for each version of a table that could not be read. */
+  private final List<Diagnostic> unreadable = new ArrayList<>();
 
   private NumberHistory() {}
 
@@ -74,12 +77,12 @@ public final class NumberHistory {
               continue;
             }
             ObjectId blob = tree.getObjectId(0);
+            String commitId = commit.abbreviate(12).name();
             Map<Long, Set<String>> numbers = parsed.get(blob);
             if (numbers == null) {
-              numbers = numbersOf(repository.jgit().open(blob).getBytes());
+              numbers = history.numbersOf(repository, blob, tree.getPathString(), commit);
               parsed.put(blob, numbers);
             }
-            String commitId = commit.abbreviate(12).name();
             numbers.forEach((number, names) -> names.forEach(name -> history.used
                 .computeIfAbsent(table, t -> new TreeMap<>())
                 .computeIfAbsent(number, n -> new LinkedHashMap<>())
@@ -152,17 +155,43 @@ public final class NumberHistory {
     return Optional.empty();
   }
 
-  /** The names each number carries in one version of a table file; nothing when unreadable. */
-  static Map<Long, Set<String>> numbersOf(byte[] bytes) {
-    Map<Long, Set<String>> numbers = new HashMap<>();
+  /**
+   * The warnings about versions of the tables that could not be read, each naming the newest
+   * commit that has that version: their numbers are not known to the number-reused rule.
+   */
+  public List<Diagnostic> warnings() {
+    return List.copyOf(unreadable);
+  }
+
+  /**
+   * The names each number carries in the version {@code blob} of the table {@code path}, first
+   * met at {@code commit}; nothing, and a warning, when it cannot be read.
+   */
+  private Map<Long, Set<String>> numbersOf(GitRepository repository, ObjectId blob, String path,
+      RevCommit commit) throws IOException {
+    Diagnostics problems = new Diagnostics();
     Optional<Node> root;
     try {
-      root = new Compose(LoadSettings.builder().build())
-          .composeString(new String(bytes, StandardCharsets.UTF_8));
-    } catch (YamlEngineException e) {
-      return numbers; // a broken revision: check-commits reports it, nothing to learn here
+      root = YamlSource.parse(Path.of(path), repository.blob(blob, path, commit), problems);
+    } catch (HistoryException e) {
+      problems.error(SourcePosition.ofFile(Path.of(path)), Code.FILE_TOO_LARGE, e.getMessage());
+      root = Optional.empty();
     }
-    if (root.isEmpty() || !(root.get() instanceof MappingNode top)) {
+    if (root.isEmpty()) {
+      Diagnostic first = problems.sorted().get(0);
+      unreadable.add(Diagnostic.warning(new SourcePosition(first.file(), first.line(),
+          first.column()), Code.REVISION_UNREADABLE, "this table cannot be read at commit "
+          + commit.abbreviate(12).name() + " (" + first.message() + " [" + first.code().id()
+          + "]), so the number-reused rule does not see the numbers of that version"));
+      return Map.of();
+    }
+    return numbersOf(root.get());
+  }
+
+  /** The names each number carries in one version of a table file, read as YAML nodes. */
+  static Map<Long, Set<String>> numbersOf(Node root) {
+    Map<Long, Set<String>> numbers = new HashMap<>();
+    if (!(root instanceof MappingNode top)) {
       return numbers;
     }
     for (NodeTuple section : top.getValue()) {

@@ -15,7 +15,9 @@ import org.vhostuser.spec.registry.Diagnostics;
 import org.vhostuser.spec.registry.Registry;
 import org.vhostuser.spec.registry.RegistryFiles;
 import org.vhostuser.spec.registry.load.AcceptedBreaksLoader;
+import org.vhostuser.spec.registry.load.InputFiles;
 import org.vhostuser.spec.registry.load.RegistryLoader;
+import org.vhostuser.spec.registry.load.YamlSource;
 import org.vhostuser.spec.registry.validate.RegistryValidator;
 
 /**
@@ -134,7 +136,9 @@ public record Review(
       RegistryComparison.Result compared = RegistryComparison.compare(base, head);
       List<Break> breaks = new ArrayList<>(compared.breaks());
       List<GeneratedDiff.FileDiff> generated = GeneratedDiff.of(base, head);
-      breaks.addAll(await(history).check(head, base));
+      NumberHistory numbers = await(history);
+      breaks.addAll(numbers.check(head, base));
+      validation.addAll(numbers.warnings());
       Verdict verdict = Verdict.of(breaks, baseApprovals, headApprovals);
       validation.addAll(verdict.problems());
       return new Review(baseLabel, headRevision == null ? WORKING_TREE : headRevision,
@@ -196,28 +200,32 @@ public record Review(
   }
 
   /** The AsciiDoc chapters of a folder of the working tree, by name. */
-  static Map<String, byte[]> readProse(Path folder) throws IOException {
-    Map<String, byte[]> files = new java.util.TreeMap<>();
-    if (folder == null) {
-      return files;
-    }
-    try (var entries = Files.newDirectoryStream(folder, "*.adoc")) {
-      for (Path file : entries) {
-        if (Files.isRegularFile(file)) {
-          files.put(file.getFileName().toString(), Files.readAllBytes(file));
-        }
-      }
-    }
-    return files;
+  static Map<String, byte[]> readProse(Path folder) throws IOException, HistoryException {
+    return folder == null ? new java.util.TreeMap<>()
+        : readFiles(folder, "*.adoc", "prose files");
   }
 
   /** The YAML files of a folder of the working tree, by name. */
-  static Map<String, byte[]> readFolder(Path folder) throws IOException {
+  static Map<String, byte[]> readFolder(Path folder) throws IOException, HistoryException {
+    return readFiles(folder, "*.{yaml,yml}", "registry files");
+  }
+
+  /**
+   * The files of {@code folder} that {@code glob} matches, by name; a file that may not be read
+   * (see {@link InputFiles}: a link out, a FIFO, too large) stops the review with one line.
+   */
+  private static Map<String, byte[]> readFiles(Path folder, String glob, String kind)
+      throws IOException, HistoryException {
     Map<String, byte[]> files = new java.util.TreeMap<>();
-    try (var entries = Files.newDirectoryStream(folder, "*.{yaml,yml}")) {
+    try (var entries = Files.newDirectoryStream(folder, glob)) {
       for (Path file : entries) {
-        if (Files.isRegularFile(file)) {
-          files.put(file.getFileName().toString(), Files.readAllBytes(file));
+        if (!Files.isDirectory(file)) {
+          try {
+            files.put(file.getFileName().toString(),
+                InputFiles.read(file, folder, YamlSource.MAX_BYTES, kind));
+          } catch (InputFiles.Refused e) {
+            throw new HistoryException(file + ": " + e.getMessage());
+          }
         }
       }
     }

@@ -2,7 +2,6 @@ package org.vhostuser.spec.maintainers;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -14,6 +13,7 @@ import java.util.regex.Pattern;
 import org.vhostuser.spec.registry.Code;
 import org.vhostuser.spec.registry.Diagnostics;
 import org.vhostuser.spec.registry.SourcePosition;
+import org.vhostuser.spec.registry.load.InputFiles;
 
 /** Reads MAINTAINERS into sections and checks its format; every problem is a diagnostic. */
 public final class MaintainersFile {
@@ -27,7 +27,9 @@ public final class MaintainersFile {
 
   /** The sections of {@code file}; format problems go to {@code out}. */
   public static List<Section> read(Path file, Diagnostics out) throws IOException {
-    List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+    Path folder = file.toAbsolutePath().normalize().getParent();
+    List<String> lines = new String(InputFiles.read(file, folder == null ? file : folder,
+        1024 * 1024, "MAINTAINERS files"), StandardCharsets.UTF_8).lines().toList();
     List<Section> sections = new ArrayList<>();
     String title = null;
     SourcePosition titleAt = null;

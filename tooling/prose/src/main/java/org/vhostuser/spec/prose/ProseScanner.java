@@ -1,10 +1,5 @@
 package org.vhostuser.spec.prose;
 
-import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -61,13 +56,16 @@ public final class ProseScanner {
   private OpenRule open;
   private final Set<Path> visiting = new HashSet<>();
 
-  private ProseScanner(Diagnostics out) {
+  private final ProseInput input;
+
+  private ProseScanner(Path indexFile, Diagnostics out) {
     this.out = out;
+    this.input = new ProseInput(ProseInput.folderOf(indexFile), out);
   }
 
   /** Scans the prose starting at {@code indexFile}; problems go to {@code out}. */
   public static ProseIndex scan(Path indexFile, Diagnostics out) {
-    ProseScanner scanner = new ProseScanner(out);
+    ProseScanner scanner = new ProseScanner(indexFile, out);
     scanner.scanFile(indexFile, SourcePosition.ofFile(indexFile));
     scanner.closeRule();
     return new ProseIndex(scanner.macros, scanner.includes, scanner.lines, scanner.rules,
@@ -81,7 +79,7 @@ public final class ProseScanner {
           + " would include it again (an include cycle)");
       return;
     }
-    Optional<List<String>> text = read(file);
+    Optional<List<String>> text = input.lines(file, includedAt);
     if (text.isPresent()) {
       scanLines(file, text.get());
     }
@@ -120,14 +118,18 @@ public final class ProseScanner {
       if (include.matches()) {
         closeRule();
         SourcePosition at = new SourcePosition(file, number, 1);
-        Path target = file.resolveSibling(include.group(1).trim());
-        boolean exists = Files.isRegularFile(target);
-        includes.add(new Include(target, exists, at));
-        if (exists) {
+        Path target = input.target(file, include.group(1).trim(), at);
+        boolean readable = target != null && input.mayInclude(target, at, visiting.size());
+        target = target == null ? file.resolveSibling("invalid-include-name") : target;
+        includes.add(new Include(target, readable, at));
+        if (readable) {
           scanFile(target, at);
-        } else {
-          out.error(at, Code.PROSE_INCLUDE_MISSING, "included file " + target + " does not exist");
         }
+        continue;
+      }
+      if (line.startsWith("include::")) {
+        out.error(new SourcePosition(file, number, 1), Code.PROSE_INCLUDE_MISSING,
+            "include directive without a file name or its closing [...]");
         continue;
       }
       Matcher block = BLOCK_MACRO.matcher(line);
@@ -242,26 +244,5 @@ public final class ProseScanner {
       this.attributes = attributes;
       this.at = at;
     }
-  }
-
-  private Optional<List<String>> read(Path file) {
-    SourcePosition at = SourcePosition.ofFile(file);
-    if (!Files.exists(file)) {
-      out.error(at, Code.FILE_MISSING, "file not found");
-      return Optional.empty();
-    }
-    try {
-      byte[] bytes = Files.readAllBytes(file);
-      String text = StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
-      return Optional.of(List.of(text.split("\r?\n", -1)));
-    } catch (CharacterCodingException e) {
-      out.error(at, Code.INVALID_UTF8, "prose files must be UTF-8");
-    } catch (IOException e) {
-      out.error(at, Code.FILE_UNREADABLE, "cannot read file: "
-          + (Files.isDirectory(file) ? "it is a directory" : e.getMessage()));
-    }
-    return Optional.empty();
   }
 }

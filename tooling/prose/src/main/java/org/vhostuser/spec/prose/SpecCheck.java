@@ -1,6 +1,7 @@
 package org.vhostuser.spec.prose;
 
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -31,7 +32,8 @@ public final class SpecCheck {
       return Optional.empty();
     }
     Path index = registryFolder.resolve("..").resolve("index.adoc").normalize();
-    return Files.isRegularFile(index) ? Optional.of(index) : Optional.empty();
+    // Anything of that name is scanned, so that a FIFO or a link out is reported, not skipped.
+    return Files.exists(index, LinkOption.NOFOLLOW_LINKS) ? Optional.of(index) : Optional.empty();
   }
 
   /**
@@ -49,6 +51,7 @@ public final class SpecCheck {
     out.addAll(registry.diagnostics());
     out.addAll(proseDiagnostics.sorted());
     prose.ifPresent(index -> out.addAll(ProseRules.check(registry.registry(), index)));
+    prose.ifPresent(index -> out.addAll(AllowedMarkup.check(index, proseIndex.get())));
     return new Result(registry, prose, out.sorted());
   }
 }

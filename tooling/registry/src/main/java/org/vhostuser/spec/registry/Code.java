@@ -8,6 +8,11 @@ public enum Code {
   FILE_MISSING("a registry file that must exist is missing"),
   FILE_UNREADABLE("a registry file cannot be read"),
   FILE_TOO_LARGE("a registry file is larger than the loader accepts"),
+  FILE_OUTSIDE("an input reached through a symbolic link that leads out of its folder, or into"
+      + " /proc, /dev or /sys"),
+  FILE_NOT_REGULAR("an input that is a FIFO, a device or a socket instead of a regular file"),
+  TOO_DEEP("lists, mappings or includes nested deeper than the tools accept"),
+  TOO_MANY("more entries, nodes or lines in one file than the tools accept"),
   INVALID_UTF8("a registry file is not valid UTF-8"),
   EMPTY_FILE("a registry file holds no YAML document"),
   YAML_SYNTAX("a registry file is not well-formed YAML"),
@@ -57,6 +62,11 @@ public enum Code {
       + " defines"),
   PROSE_BROKEN_XREF("a cross-reference (<<id>> or xref:id[]) to an anchor the prose does not"
       + " define"),
+  PROSE_RAW_HTML("raw HTML passthrough in the prose (+++, pass:[], ++++ blocks, subs that drop"
+      + " specialchars)"),
+  PROSE_SCRIPT_LINK("a javascript:, vbscript: or data: link or image target in the prose"),
+  PROSE_ALLOWED_MARKUP("an entry of the prose's allow-list of raw HTML that is malformed or"
+      + " matches nothing"),
   // Rendering the website.
   RENDER_WARNING("a warning of the AsciiDoc renderer while rendering the specification"),
   RENDER_BROKEN_LINK("a link of the rendered website to a page or anchor that does not exist"),
@@ -73,7 +83,10 @@ public enum Code {
   CONFORM_INPUT("a file given to conform that is not source text: binary data, or too large"),
   CONFORM_ENCODING("a file given to conform that is not UTF-8; it is read as Latin-1"),
   CONFORM_NOTHING_FOUND("a file given to conform that defines no vhost-user constant"),
-  CONFORM_UNREADABLE("a constant of a vhost-user entry whose value conform cannot read");
+  CONFORM_UNREADABLE("a constant of a vhost-user entry whose value conform cannot read"),
+  // Reading the history.
+  REVISION_UNREADABLE("a registry table of an earlier commit that cannot be read; the history"
+      + " rules go on without it (warning)");
 
   private final String description;
 

@@ -6,7 +6,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -19,10 +21,19 @@ import org.vhostuser.spec.registry.validate.RegistryValidator;
 
 /**
  * Feeds randomly mutated copies of the real registry files to the loader and the rules: whatever
- * the bytes, the result is a list of diagnostics with real positions, never an exception.
+ * the bytes, the result is a list of diagnostics with real positions, never an exception. The
+ * noise holds what broke readers before: deep nesting, escapes, control characters, huge
+ * scalars, anchors, tags and directives. Each copy starts with a comment line that no mutation
+ * touches, so a diagnostic at 1:1 can only be a placeholder, allowed only for problems of a
+ * whole file.
  */
 class LoaderRobustnessPropertyTest {
   static final Path REAL = Path.of("../../spec/registry");
+  static final String HEADER = "# a mutated copy of the registry\n";
+  /** Problems of a file as a whole, reported at its start. */
+  static final Set<Code> WHOLE_FILE = EnumSet.of(Code.FILE_MISSING, Code.FILE_UNREADABLE,
+      Code.FILE_TOO_LARGE, Code.FILE_OUTSIDE, Code.FILE_NOT_REGULAR, Code.EMPTY_FILE,
+      Code.UNKNOWN_FILE);
   static Path work;
 
   /** Ways to damage one file. */
@@ -48,11 +59,15 @@ class LoaderRobustnessPropertyTest {
       throws IOException {
     Path folder = Files.createTempDirectory(work, "case");
     for (String table : RegistryFiles.TABLES) {
-      Files.copy(REAL.resolve(table), folder.resolve(table));
+      Files.write(folder.resolve(table), concat(HEADER.getBytes(StandardCharsets.UTF_8),
+          Files.readAllBytes(REAL.resolve(table))));
     }
     for (Damage damage : damages) {
       Path file = folder.resolve(damage.file());
-      Files.write(file, apply(Files.readAllBytes(file), damage));
+      byte[] bytes = Files.readAllBytes(file);
+      int header = HEADER.length();
+      byte[] body = java.util.Arrays.copyOfRange(bytes, header, bytes.length);
+      Files.write(file, concat(java.util.Arrays.copyOf(bytes, header), apply(body, damage)));
     }
 
     List<Diagnostic> diagnostics = RegistryValidator.loadAndValidate(folder).diagnostics();
@@ -62,8 +77,36 @@ class LoaderRobustnessPropertyTest {
       assertThat(d.column()).isPositive();
       assertThat(d.message()).isNotBlank();
       assertThat(d.format()).startsWith(folder.toString());
+      if (!WHOLE_FILE.contains(d.code())) {
+        assertThat(d.line()).as("a placeholder position: " + d.format()).isGreaterThan(1);
+      }
     }
   }
+
+  private static byte[] concat(byte[] a, byte[] b) {
+    byte[] both = java.util.Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, both, a.length, b.length);
+    return both;
+  }
+
+  /** What a mutation inserts: YAML syntax, registry keys, and the triggers of earlier bugs. */
+  static final List<String> NOISE = List.of("- ", ": ", "[", "]", "{", "}", "'", "\"", "~",
+      "&a ", "*a", "!!int x", "0x", "99999999999999999999", "\n  - ", "\t", "key: value", "#",
+      "|", ">", "?", "name: VHOST_USER_GET_FEATURES", "id: 1", "type: memory", "count: flexible",
+      // deep nesting, flow and block
+      "[".repeat(3000), "{a: ".repeat(600), "\n" + "  - ".repeat(300) + "x\n",
+      "[".repeat(60) + "]".repeat(60),
+      // escapes, valid and not
+      "\"\\u0000\"", "\"\\x00\\a\\e\"", "\"\\uD800\"", "\"\\U0010FFFF\"", "\"\\q\"",
+      "\"\\", "'it''s'",
+      // control characters and odd code points
+      "\u0000", "\u0007", "\u001b[31m", "\u0085", "\u2028", "\uFEFF", "\r", "\u007f",
+      "\uD83D\uDE00",
+      // huge scalars
+      "x".repeat(200_000), "9".repeat(5000), "0x" + "f".repeat(40), "-" + "9".repeat(30),
+      // tags, directives, documents, merge keys, complex keys
+      "!!binary AAAA", "!<tag:yaml.org,2002:str> x", "!foo x", "%YAML 1.1\n", "%YAML 2.0\n---\n", "%TAG ! tag:x,\n",
+      "\n---\n", "\n...\n", "<<: {a: 1}", "? [a, b]\n: c");
 
   @Provide
   Arbitrary<List<Damage>> damages() {
@@ -72,9 +115,7 @@ class LoaderRobustnessPropertyTest {
             Arbitraries.of(Mutation.class),
             Arbitraries.integers().between(0, 1_000_000),
             Arbitraries.integers().between(1, 400),
-            Arbitraries.of("- ", ": ", "[", "]", "{", "}", "'", "\"", "~", "&a ", "*a", "!!int x",
-                "0x", "99999999999999999999", "\n  - ", "\t", "key: value", "#", "|", ">", "?",
-                "name: VHOST_USER_GET_FEATURES", "id: 1", "type: memory", "count: flexible"))
+            Arbitraries.of(NOISE))
         .as(Damage::new);
     return one.list().ofMinSize(1).ofMaxSize(4);
   }

@@ -1,11 +1,6 @@
 package org.vhostuser.spec.rst;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -20,6 +15,7 @@ import org.vhostuser.spec.registry.Diagnostic;
 import org.vhostuser.spec.registry.Diagnostics;
 import org.vhostuser.spec.registry.Direction;
 import org.vhostuser.spec.registry.SourcePosition;
+import org.vhostuser.spec.registry.load.InputFiles;
 
 /**
  * Reads the facts of a vhost-user.rst in the format QEMU uses: the message type sections (each
@@ -37,7 +33,10 @@ public final class RstReader {
   private static final Pattern QUOTED_NAME = Pattern.compile("``(VHOST_USER_[A-Za-z0-9_]+)``");
   private static final Pattern FIELD = Pattern.compile("(\\s+):([^:`]+):(\\s*)(.*)");
   private static final Pattern DEFINE =
-      Pattern.compile("(\\s*#define\\s+)(VHOST_USER_PROTOCOL_F_[A-Za-z0-9_]+)(\\s+)(.*?)\\s*");
+      Pattern.compile("(\\s*#define\\s+)(VHOST_USER_PROTOCOL_F_[A-Za-z0-9_]+)(\\s+)(.*)");
+  /** Far more messages and feature bits than the protocol has, and far longer field values. */
+  static final int MAX_ENTRIES = 10_000;
+  static final int MAX_FIELD = 4096;
   private static final Pattern NUMBER = Pattern.compile("[0-9]+|0[xX][0-9a-fA-F]+");
 
   /** The section of the document a line belongs to. */
@@ -72,18 +71,24 @@ public final class RstReader {
    * permission); content that is not a vhost-user specification gives a diagnostic.
    */
   public static Result read(Path file) throws IOException {
-    if (Files.size(file) > MAX_BYTES) {
-      return notASpec(file, "is larger than 4 MiB; a vhost-user.rst is about 100 KiB");
+    byte[] bytes;
+    try {
+      Path folder = file.toAbsolutePath().normalize().getParent();
+      bytes = InputFiles.read(file, folder == null ? file : folder, MAX_BYTES,
+          "vhost-user.rst files");
+    } catch (InputFiles.Refused e) {
+      if (e.code() == Code.FILE_TOO_LARGE) {
+        return notASpec(file, "is larger than 4 MiB; a vhost-user.rst is about 100 KiB");
+      }
+      throw e;
     }
-    byte[] bytes = Files.readAllBytes(file);
     String text;
     try {
-      text = StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(bytes)).toString();
-    } catch (CharacterCodingException e) {
-      return notASpec(file, "is not UTF-8 text, so it is not a vhost-user.rst");
+      text = InputFiles.utf8(bytes);
+    } catch (InputFiles.NotUtf8 e) {
+      return new Result(Optional.empty(), List.of(Diagnostic.error(
+          new SourcePosition(file, e.line(), e.column()), Code.RST_NOT_A_SPEC, file.getFileName()
+              + " is not UTF-8 text (" + e.getMessage() + "), so it is not a vhost-user.rst")));
     }
     return parse(file, text);
   }
@@ -132,6 +137,11 @@ public final class RstReader {
             section == Section.FRONT_END ? Direction.FRONT_END : Direction.BACK_END;
         Optional<RstMessage> message = message(i, direction);
         message.ifPresent(m -> (direction == Direction.FRONT_END ? frontEnd : backEnd).add(m));
+      }
+      if (frontEnd.size() + backEnd.size() + features.size() > MAX_ENTRIES) {
+        out.error(new SourcePosition(file, i + 1, 1), Code.TOO_MANY, "more than " + MAX_ENTRIES
+            + " messages and feature bits; the rest of the file is not read");
+        break;
       }
     }
     if (frontEndLine == 0 && backEndLine == 0) {
@@ -183,12 +193,12 @@ public final class RstReader {
     if (!define.matches()) {
       return Optional.empty();
     }
-    String value = define.group(4);
+    String value = define.group(4).strip();
     int column = define.group(1).length() + define.group(2).length() + define.group(3).length() + 1;
     Long bit = number(value);
     if (bit == null) {
       error(i + 1, column, "the bit of " + define.group(2) + " must be a number, found '"
-          + value + "'");
+          + shortened(value) + "'");
       return Optional.empty();
     }
     return Optional.of(new RstFeature(define.group(2), bit, i + 1));
@@ -216,7 +226,7 @@ public final class RstReader {
     Long number = number(id.value());
     if (number == null) {
       error(id.line(), id.column(), "the :id: of " + name.group(1) + " must be a number, found '"
-          + id.value() + "'");
+          + shortened(id.value()) + "'");
       return Optional.empty();
     }
     FieldLine ioctl = fields.get("ioctl");
@@ -253,8 +263,14 @@ public final class RstReader {
         }
       } else if (current != null) {
         FieldLine before = fields.get(current);
-        fields.put(current, new FieldLine(clean(before.value() + " " + line), before.line(),
-            before.column()));
+        String value = clean(before.value() + " " + line);
+        if (value.length() > MAX_FIELD) {
+          out.error(new SourcePosition(file, j + 1, 1), Code.TOO_MANY, "the :" + current
+              + ": field goes on for more than " + MAX_FIELD + " characters");
+          current = null;
+        } else {
+          fields.put(current, new FieldLine(value, before.line(), before.column()));
+        }
       }
     }
     return fields;
@@ -316,6 +332,12 @@ public final class RstReader {
     } catch (NumberFormatException e) {
       return null; // too large for a long
     }
+  }
+
+  /** A value as a message quotes it: at most 60 characters, runs of spaces as one. */
+  private static String shortened(String value) {
+    String one = value.replaceAll("\\s+", " ");
+    return one.length() > 60 ? one.substring(0, 57) + "..." : one;
   }
 
   private static int lineOf(FieldLine field, int otherwise) {

@@ -1,15 +1,18 @@
 package org.vhostuser.spec.rst;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.vhostuser.spec.registry.Diagnostic;
 import org.vhostuser.spec.registry.Direction;
+import org.vhostuser.spec.registry.load.InputFiles;
 
 /** The reader on small vhost-user.rst files written for the tests. */
 class RstReaderTest {
@@ -117,10 +120,11 @@ class RstReaderTest {
 
   @Test
   void binaryAndEmptyFilesAreNotSpecifications() throws IOException {
-    Path binary = Files.write(temp.resolve("image.rst"), new byte[] {(byte) 0xff, 0, 1, 2});
+    Path binary = Files.write(temp.resolve("image.rst"),
+        new byte[] {'a', '\n', 'b', 'c', (byte) 0xff, 0, 1, 2});
     assertThat(RstReader.read(binary).diagnostics()).extracting(Diagnostic::format)
-        .containsExactly(binary + ":1:1: error: image.rst is not UTF-8 text, so it is not a"
-            + " vhost-user.rst [rst-not-a-spec]");
+        .containsExactly(binary + ":2:3: error: image.rst is not UTF-8 text (invalid UTF-8 byte"
+            + " 0xff), so it is not a vhost-user.rst [rst-not-a-spec]");
 
     Path empty = Files.writeString(temp.resolve("empty.rst"), "");
     assertThat(RstReader.read(empty).diagnostics()).singleElement()
@@ -145,5 +149,48 @@ class RstReaderTest {
     RstReader.Result result = RstReader.parse(Path.of("small.rst"), text);
     assertThat(result.document().orElseThrow().frontEnd().get(0).ioctl())
         .isEqualTo("VHOST_GET_FEATURES");
+  }
+
+  @Test
+  @Timeout(20)
+  void aDefineLineEndingInAMillionSpacesIsReadInLinearTime() throws IOException {
+    Path file = Files.writeString(temp.resolve("spaces.rst"), "Front-end message types\n"
+        + "=======================\n\n``VHOST_USER_A``\n  :id: 1\n\nProtocol features\n"
+        + "=================\n\n#define VHOST_USER_PROTOCOL_F_X 1" + " ".repeat(1_000_000)
+        + "x\n");
+    assertThat(RstReader.read(file).diagnostics()).extracting(Diagnostic::format).containsExactly(
+        file + ":10:33: error: the bit of VHOST_USER_PROTOCOL_F_X must be a number, found '1 x'"
+            + " [rst-bad-field]");
+  }
+
+  @Test
+  void tooManyEntriesAndEndlessFieldsAreEachOnePositionedDiagnostic() throws IOException {
+    StringBuilder many = new StringBuilder("Front-end message types\n=======================\n\n");
+    for (int i = 0; i <= RstReader.MAX_ENTRIES; i++) {
+      many.append("``VHOST_USER_M").append(i).append("``\n  :id: ").append(i).append("\n\n");
+    }
+    Path manyFile = Files.writeString(temp.resolve("many.rst"), many.toString());
+    assertThat(RstReader.read(manyFile).diagnostics()).extracting(Diagnostic::format)
+        .containsExactly(manyFile + ":" + (4 + 3 * RstReader.MAX_ENTRIES) + ":1: error:"
+            + " more than 10000 messages and feature bits; the rest of the file is not read"
+            + " [too-many]");
+
+    Path longField = Files.writeString(temp.resolve("long.rst"), "Front-end message types\n"
+        + "=======================\n\n``VHOST_USER_A``\n  :id: 1\n  :request payload: x\n"
+        + "    more words\n".repeat(1000));
+    assertThat(RstReader.read(longField).diagnostics()).extracting(Diagnostic::format)
+        .containsExactly(longField + ":" + (7 + 4096 / 11) + ":1: error: the :request: field"
+            + " goes on for more than 4096 characters [too-many]");
+  }
+
+  @Test
+  @Timeout(20)
+  void aFifoOrALinkIntoDevIsRefusedUnopened() throws Exception {
+    Path fifo = temp.resolve("fifo.rst");
+    assertThat(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor()).isZero();
+    Path zero = Files.createSymbolicLink(temp.resolve("zero.rst"), Path.of("/dev/zero"));
+    for (Path file : List.of(fifo, zero)) {
+      assertThatThrownBy(() -> RstReader.read(file)).isInstanceOf(InputFiles.Refused.class);
+    }
   }
 }

@@ -3,10 +3,11 @@ package org.vhostuser.spec.site;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.vhostuser.spec.generate.GeneratedFile;
 import org.vhostuser.spec.generate.Generation;
@@ -34,9 +35,11 @@ final class Downloads {
       }
     }
     Files.createDirectories(downloads.resolve("schema"));
+    Map<Path, Long> sizes = new HashMap<>();
     for (Path schema : schemas) {
-      Files.copy(schema, downloads.resolve("schema").resolve(schema.getFileName()),
-          StandardCopyOption.REPLACE_EXISTING);
+      byte[] bytes = SiteInputs.bytes(schema, specFolder);
+      Files.write(downloads.resolve("schema").resolve(schema.getFileName()), bytes);
+      sizes.put(schema, (long) bytes.length);
     }
     StringBuilder html = new StringBuilder("<h1>Downloads</h1>\n<p>Everything here is generated"
         + " from the registry of this revision; the same registry always gives the same bytes."
@@ -47,7 +50,7 @@ final class Downloads {
       html.append(row("downloads/" + file.name(), file.content().length(), describe(file.name())));
     }
     for (Path schema : schemas) {
-      html.append(row("downloads/schema/" + schema.getFileName(), Files.size(schema),
+      html.append(row("downloads/schema/" + schema.getFileName(), sizes.get(schema),
           schemaDescription(schema.getFileName().toString())));
     }
     return html.append("</tbody>\n</table>\n").toString();

@@ -2,6 +2,7 @@ package org.vhostuser.spec.site;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -29,11 +30,12 @@ final class InputHash {
       for (Path input : inputs) {
         if (Files.isDirectory(input)) {
           try (Stream<Path> files = Files.walk(input)) {
-            for (Path file : files.filter(Files::isRegularFile).filter(included).sorted().toList()) {
+            for (Path file : files.filter(InputHash::isFileOrLink).filter(included).sorted()
+                .toList()) {
               add(digest, file);
             }
           }
-        } else if (Files.isRegularFile(input) && included.test(input)) {
+        } else if (isFileOrLink(input) && included.test(input)) {
           add(digest, input);
         }
       }
@@ -43,8 +45,18 @@ final class InputHash {
     }
   }
 
+  /** Regular files are hashed by content; symbolic links by where they point, never followed. */
+  private static boolean isFileOrLink(Path file) {
+    return Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) || Files.isSymbolicLink(file);
+  }
+
   private static void add(MessageDigest digest, Path file) throws IOException {
     digest.update((file.toString() + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
-    digest.update(Files.readAllBytes(file));
+    if (Files.isSymbolicLink(file)) {
+      digest.update(("-> " + Files.readSymbolicLink(file)).getBytes(
+          java.nio.charset.StandardCharsets.UTF_8));
+    } else {
+      digest.update(Files.readAllBytes(file));
+    }
   }
 }

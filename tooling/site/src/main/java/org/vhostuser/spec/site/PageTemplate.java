@@ -1,8 +1,6 @@
 package org.vhostuser.spec.site;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Pattern;
 
@@ -22,7 +20,7 @@ final class PageTemplate {
   private final Versions versions;
 
   PageTemplate(Path siteFolder, String footer, Versions versions) throws IOException {
-    this.template = Files.readString(siteFolder.resolve("template.html"), StandardCharsets.UTF_8);
+    this.template = SiteInputs.text(siteFolder.resolve("template.html"), siteFolder);
     this.footer = footer;
     this.versions = versions;
   }

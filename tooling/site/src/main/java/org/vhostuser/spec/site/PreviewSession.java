@@ -3,10 +3,13 @@ package org.vhostuser.spec.site;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.util.List;
 import java.util.function.Supplier;
 import org.vhostuser.spec.asciidoc.SpecRenderer;
 import org.vhostuser.spec.registry.Registry;
+import org.vhostuser.spec.registry.load.InputFiles;
 
 /**
  * {@code vhost-spec serve}: renders the site once, serves it, and re-renders with the same warm
@@ -32,21 +35,60 @@ public final class PreviewSession {
     this.builder = new SiteBuilder(layout, "serve").preview();
   }
 
-  /** Serves until the process ends, polling for changes every {@code pollMillis}. */
-  public void run(int port, long pollMillis) throws IOException, InterruptedException {
-    render();
+  /**
+   * Renders, then serves with {@code server} (already bound, so a busy port was reported before
+   * anything rendered) until the process ends, polling for changes every {@code pollMillis}. No
+   * edit of the inputs stops the preview: a render that fails, whatever the reason, prints why
+   * and keeps the previous site.
+   */
+  public void run(SiteServer server, long pollMillis) throws InterruptedException {
+    renderSafely();
     ChangeWatcher watcher = new ChangeWatcher(List.of(layout.spec(), layout.site()));
-    try (SiteServer server = SiteServer.start(layout.out(), port, true)) {
-      out.println("Serving " + layout.out() + " at " + server.address() + "index.html"
-          + " (Ctrl-C to stop)");
-      out.flush();
-      while (!Thread.currentThread().isInterrupted()) {
-        Thread.sleep(pollMillis);
-        if (watcher.changed() && render()) {
-          server.reloaded();
-        }
+    out.println("Serving " + layout.out() + " at " + server.address() + "index.html"
+        + " (Ctrl-C to stop)");
+    out.flush();
+    while (!Thread.currentThread().isInterrupted()) {
+      Thread.sleep(pollMillis);
+      if (changed(watcher) && renderSafely()) {
+        server.reloaded();
       }
     }
+  }
+
+  private boolean changed(ChangeWatcher watcher) {
+    try {
+      return watcher.changed();
+    } catch (UncheckedIOException e) {
+      return true; // a folder could not be listed: let the render say what is wrong
+    }
+  }
+
+  /** {@link #render()}, reporting anything it throws as one line instead of ending the loop. */
+  boolean renderSafely() {
+    try {
+      return render();
+    } catch (IOException | RuntimeException | StackOverflowError e) {
+      out.println("not rendered: " + oneLine(e));
+      out.flush();
+      return false;
+    }
+  }
+
+  private static String oneLine(Throwable e) {
+    Throwable cause = e instanceof UncheckedIOException && e.getCause() != null ? e.getCause() : e;
+    String message;
+    if (cause instanceof InputFiles.Refused refused) {
+      message = refused.file() + ": " + refused.getMessage();
+    } else if (cause instanceof AccessDeniedException denied) {
+      message = denied.getFile() + ": permission denied";
+    } else if (cause instanceof FileSystemException failed && failed.getReason() != null) {
+      message = failed.getFile() + ": " + failed.getReason();
+    } else if (cause instanceof StackOverflowError) {
+      message = "the call stack overflowed (StackOverflowError)";
+    } else {
+      message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+    }
+    return message.replaceAll("\\s+", " ").trim();
   }
 
   private SiteBuilder.Result buildAll(Registry current) {

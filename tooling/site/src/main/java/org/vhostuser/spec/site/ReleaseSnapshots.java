@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectLoader;
 import org.eclipse.jgit.lib.Repository;
@@ -49,9 +50,13 @@ final class ReleaseSnapshots {
       tree.setRecursive(true);
       while (tree.next()) {
         String path = tree.getPathString();
-        if (INPUTS.stream().anyMatch(i -> i.endsWith("/") ? path.startsWith(i) : path.equals(i))) {
+        Path file = target.resolve(path).normalize();
+        boolean regular = tree.getFileMode(0) == FileMode.REGULAR_FILE
+            || tree.getFileMode(0) == FileMode.EXECUTABLE_FILE;
+        // Symbolic links and submodules are not site inputs; a path out of target never is.
+        if (regular && file.startsWith(target)
+            && INPUTS.stream().anyMatch(i -> i.endsWith("/") ? path.startsWith(i) : path.equals(i))) {
           ObjectLoader loader = repository.open(tree.getObjectId(0));
-          Path file = target.resolve(path);
           Files.createDirectories(file.getParent());
           Files.write(file, loader.getBytes());
         }

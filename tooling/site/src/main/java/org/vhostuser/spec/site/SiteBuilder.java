@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
@@ -377,22 +378,25 @@ public final class SiteBuilder {
         "benchmarks.html", inputs.root().resolve("tooling/BENCHMARKS.md"),
         "registry-format.html", inputs.spec().resolve("registry/README.md"));
     for (var document : new java.util.TreeMap<>(documents).entrySet()) {
-      if (Files.isRegularFile(document.getValue())) {
-        String text = Files.readString(document.getValue(), StandardCharsets.UTF_8);
+      if (Files.exists(document.getValue(), LinkOption.NOFOLLOW_LINKS)) {
+        String text = SiteInputs.text(document.getValue(), inputs.root());
         pages.put(document.getKey(), template.page(document.getKey(), "document", title(text),
             markdown.render(text.replace("](spec/registry/README.md)", "](registry-format.html)"))));
       }
     }
     Path maintainers = inputs.root().resolve("MAINTAINERS");
-    if (Files.isRegularFile(maintainers)) {
+    if (Files.exists(maintainers, LinkOption.NOFOLLOW_LINKS)) {
       pages.put("maintainers.html", template.page("maintainers.html", "document", "Maintainers",
-          MarkdownPages.preformatted("Maintainers", Files.readString(maintainers))));
+          MarkdownPages.preformatted("Maintainers", SiteInputs.text(maintainers, inputs.root()))));
     }
 
     Path assets = Files.createDirectories(out.resolve("assets"));
-    try (Stream<Path> files = Files.list(layout.site().resolve("assets"))) {
-      for (Path file : files.toList()) {
-        Files.copy(file, assets.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+    Path chrome = layout.site().resolve("assets");
+    try (Stream<Path> files = Files.list(chrome)) {
+      for (Path file : files.sorted().toList()) {
+        if (!Files.isDirectory(file, LinkOption.NOFOLLOW_LINKS)) {
+          Files.write(assets.resolve(file.getFileName()), SiteInputs.bytes(file, chrome));
+        }
       }
     }
     for (Map.Entry<String, String> page : pages.entrySet()) {

@@ -1,8 +1,6 @@
 package org.vhostuser.spec.site;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -94,7 +92,8 @@ final class SpecPage {
     String anchor = target.startsWith("#") ? target.substring(1) : target;
     for (Path file : part.inputs().isEmpty() ? List.of(part.source()) : part.inputs()) {
       try {
-        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        List<String> lines = SiteInputs.text(file, file.toAbsolutePath().getParent()).lines()
+            .toList();
         for (int i = 0; i < lines.size(); i++) {
           String line = lines.get(i);
           if (line.contains("<<" + anchor) || line.contains("xref:" + anchor)

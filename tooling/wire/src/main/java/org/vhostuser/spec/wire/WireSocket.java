@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.SocketTimeoutException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -77,9 +78,12 @@ public final class WireSocket implements Closeable {
         new WireSocket((AFUNIXSocket) pair.getSocket2().socket())};
   }
 
-  /** Listens on {@code path}; refuses a path that exists and is not a socket. */
+  /**
+   * Listens on {@code path}; refuses a path that exists and is not a socket (a file, a folder,
+   * a link, a FIFO or a device such as /dev/null would be deleted to make room).
+   */
   public static AFUNIXServerSocket listen(Path path) throws WireException {
-    if (Files.exists(path) && (Files.isRegularFile(path) || Files.isDirectory(path))) {
+    if (Files.exists(path, LinkOption.NOFOLLOW_LINKS) && !isSocket(path)) {
       throw new WireException(WireException.Kind.ENVIRONMENT, path
           + " exists and is not a socket; refusing to replace it");
     }
@@ -91,6 +95,16 @@ public final class WireSocket implements Closeable {
     } catch (IOException e) {
       throw new WireException(WireException.Kind.ENVIRONMENT, "cannot listen on " + path + ": "
           + e.getMessage());
+    }
+  }
+
+  /** True when {@code path} itself (not what a link names) is a Unix socket. */
+  private static boolean isSocket(Path path) {
+    try {
+      int mode = (Integer) Files.getAttribute(path, "unix:mode", LinkOption.NOFOLLOW_LINKS);
+      return (mode & 0170000) == 0140000;
+    } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
+      return false;
     }
   }
 

@@ -3,6 +3,7 @@ package org.vhostuser.spec.registry.load;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -190,7 +191,8 @@ public final class RegistryLoader {
 
   /** True when the optional table {@code fileName} exists in the folder (or the contents). */
   boolean present(String fileName) {
-    return contents == null ? Files.exists(root.resolve(fileName)) : contents.containsKey(fileName);
+    return contents == null ? Files.exists(root.resolve(fileName), LinkOption.NOFOLLOW_LINKS)
+        : contents.containsKey(fileName);
   }
 
   /** Reads a table's top-level mapping, reporting problems; empty when it cannot be read. */

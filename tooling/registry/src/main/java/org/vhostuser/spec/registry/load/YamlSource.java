@@ -1,28 +1,17 @@
 package org.vhostuser.spec.registry.load;
 
-import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CoderResult;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.IdentityHashMap;
-import java.util.Map;
 import java.util.Optional;
 import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.api.lowlevel.Compose;
+import org.snakeyaml.engine.v2.composer.Composer;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+import org.snakeyaml.engine.v2.exceptions.ReaderException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
-import org.snakeyaml.engine.v2.nodes.MappingNode;
+import org.snakeyaml.engine.v2.exceptions.YamlVersionException;
 import org.snakeyaml.engine.v2.nodes.Node;
-import org.snakeyaml.engine.v2.nodes.NodeTuple;
-import org.snakeyaml.engine.v2.nodes.SequenceNode;
+import org.snakeyaml.engine.v2.parser.ParserImpl;
+import org.snakeyaml.engine.v2.scanner.StreamReader;
 import org.snakeyaml.engine.v2.schema.CoreSchema;
 import org.vhostuser.spec.registry.Code;
 import org.vhostuser.spec.registry.Diagnostics;
@@ -35,37 +24,24 @@ public final class YamlSource {
 
   private YamlSource() {}
 
-  /** The file's single document, or empty when it could not be read (a diagnostic says why). */
+  /**
+   * The file's single document, or empty when it could not be read (a diagnostic says why). The
+   * file must be a regular file inside its folder (see {@link InputFiles}).
+   */
   public static Optional<Node> read(Path file, Diagnostics out) {
-    SourcePosition whole = SourcePosition.ofFile(file);
     byte[] bytes;
     try {
-      if (!Files.exists(file)) {
-        out.error(whole, Code.FILE_MISSING, "file not found");
-        return Optional.empty();
-      }
-      if (Files.isDirectory(file)) {
-        out.error(whole, Code.FILE_UNREADABLE, "cannot read file: it is a directory");
-        return Optional.empty();
-      }
-      long size = Files.size(file);
-      if (size > MAX_BYTES) {
-        out.error(whole, Code.FILE_TOO_LARGE,
-            "file is " + size + " bytes; registry files are limited to " + MAX_BYTES + " bytes");
-        return Optional.empty();
-      }
-      bytes = Files.readAllBytes(file);
-    } catch (NoSuchFileException e) {
-      out.error(whole, Code.FILE_MISSING, "file not found");
-      return Optional.empty();
-    } catch (AccessDeniedException e) {
-      out.error(whole, Code.FILE_UNREADABLE, "cannot read file: permission denied");
-      return Optional.empty();
-    } catch (IOException e) {
-      out.error(whole, Code.FILE_UNREADABLE, "cannot read file: " + oneLine(e.getMessage()));
+      bytes = InputFiles.read(file, folderOf(file), MAX_BYTES, "registry files");
+    } catch (InputFiles.Refused e) {
+      out.error(SourcePosition.ofFile(file), e.code(), e.getMessage());
       return Optional.empty();
     }
     return parse(file, bytes, out);
+  }
+
+  private static Path folderOf(Path file) {
+    Path parent = file.toAbsolutePath().getParent();
+    return parent == null ? file.toAbsolutePath() : parent;
   }
 
   /**
@@ -97,12 +73,27 @@ public final class YamlSource {
             .build();
     Optional<Node> root;
     try {
-      root = new Compose(settings).composeString(text);
+      root = new Composer(settings,
+          new BoundedParser(new ParserImpl(settings, new StreamReader(settings, text))))
+          .getSingleNode();
+    } catch (BoundedParser.Exceeded e) {
+      out.error(e.mark().map(m -> Positions.of(file, m)).orElse(SourcePosition.ofFile(file)),
+          e.code(), e.getMessage());
+      return Optional.empty();
     } catch (MarkedYamlEngineException e) {
       Mark mark = e.getProblemMark().or(e::getContextMark).orElse(null);
       SourcePosition at =
           mark == null ? SourcePosition.ofFile(file) : Positions.of(file, mark);
       out.error(at, Code.YAML_SYNTAX, syntaxMessage(e));
+      return Optional.empty();
+    } catch (ReaderException e) {
+      out.error(positionOf(file, text, e.getPosition()), Code.YAML_SYNTAX, String.format(
+          "the character U+%04X is not allowed in YAML (only printable characters are)",
+          e.getCodePoint()));
+      return Optional.empty();
+    } catch (YamlVersionException e) {
+      out.error(directiveLine(file, text), Code.YAML_SYNTAX, "YAML " + e.getSpecVersion().getMajor()
+          + "." + e.getSpecVersion().getMinor() + " is not supported; registry files are YAML 1.2");
       return Optional.empty();
     } catch (YamlEngineException e) {
       out.error(SourcePosition.ofFile(file), Code.YAML_SYNTAX, oneLine(e.getMessage()));
@@ -112,57 +103,46 @@ public final class YamlSource {
       out.error(SourcePosition.ofFile(file), Code.EMPTY_FILE, "file holds no YAML document");
       return Optional.empty();
     }
-    if (usesAliases(root.get(), new IdentityHashMap<>())) {
-      out.error(SourcePosition.ofFile(file), Code.YAML_SYNTAX,
-          "anchors and aliases are not allowed in registry files; write each entry out");
-      return Optional.empty();
-    }
     return root;
   }
 
-  private static boolean usesAliases(Node node, Map<Node, Boolean> seen) {
-    if (seen.put(node, Boolean.TRUE) != null || node.getAnchor().isPresent()) {
-      return true; // a node reached twice is an alias target
-    }
-    if (node instanceof MappingNode mapping) {
-      for (NodeTuple tuple : mapping.getValue()) {
-        if (usesAliases(tuple.getKeyNode(), seen) || usesAliases(tuple.getValueNode(), seen)) {
-          return true;
-        }
-      }
-    } else if (node instanceof SequenceNode sequence) {
-      for (Node item : sequence.getValue()) {
-        if (usesAliases(item, seen)) {
-          return true;
-        }
+  /** Where the {@code %YAML} directive of {@code text} stands. */
+  private static SourcePosition directiveLine(Path file, String text) {
+    String[] lines = text.split("\n", -1);
+    for (int i = 0; i < lines.length; i++) {
+      if (lines[i].startsWith("%YAML")) {
+        return new SourcePosition(file, i + 1, 1);
       }
     }
-    return false;
+    return SourcePosition.ofFile(file);
+  }
+
+  /** The line and column of the code point at {@code index} of {@code text}. */
+  private static SourcePosition positionOf(Path file, String text, int index) {
+    int line = 1;
+    int column = 1;
+    int seen = 0;
+    for (int i = 0; i < text.length() && seen < index;
+        i += Character.charCount(text.codePointAt(i))) {
+      seen++;
+      if (text.charAt(i) == '\n') {
+        line++;
+        column = 1;
+      } else {
+        column++;
+      }
+    }
+    return new SourcePosition(file, line, column);
   }
 
   private static Optional<String> decode(Path file, byte[] bytes, Diagnostics out) {
-    CharsetDecoder decoder =
-        StandardCharsets.UTF_8
-            .newDecoder()
-            .onMalformedInput(CodingErrorAction.REPORT)
-            .onUnmappableCharacter(CodingErrorAction.REPORT);
-    ByteBuffer in = ByteBuffer.wrap(bytes);
-    CharBuffer chars = CharBuffer.allocate(bytes.length + 1);
-    CoderResult result = decoder.decode(in, chars, true);
-    if (result.isError()) {
-      chars.flip();
-      String before = chars.toString();
-      int line = 1 + (int) before.chars().filter(c -> c == '\n').count();
-      int column = before.length() - before.lastIndexOf('\n');
-      out.error(new SourcePosition(file, line, column), Code.INVALID_UTF8,
-          String.format("invalid UTF-8 byte 0x%02x; registry files must be UTF-8",
-              bytes[in.position()] & 0xff));
+    try {
+      return Optional.of(InputFiles.utf8(bytes));
+    } catch (InputFiles.NotUtf8 e) {
+      out.error(new SourcePosition(file, e.line(), e.column()), Code.INVALID_UTF8,
+          e.getMessage() + "; registry files must be UTF-8");
       return Optional.empty();
     }
-    decoder.flush(chars);
-    chars.flip();
-    String text = chars.toString();
-    return Optional.of(text.startsWith("\uFEFF") ? text.substring(1) : text);
   }
 
   private static String syntaxMessage(MarkedYamlEngineException e) {

@@ -1,17 +1,18 @@
 package org.vhostuser.spec.registry.validate;
 
-import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.List;
-import org.vhostuser.spec.registry.Code;
 import org.vhostuser.spec.registry.Diagnostic;
 import org.vhostuser.spec.registry.Diagnostics;
 import org.vhostuser.spec.registry.Registry;
 import org.vhostuser.spec.registry.RegistryFiles;
 import org.vhostuser.spec.registry.SourcePosition;
 import org.vhostuser.spec.registry.load.AcceptedBreaksLoader;
+import org.vhostuser.spec.registry.load.InputFiles;
 import org.vhostuser.spec.registry.load.RegistryLoader;
+import org.vhostuser.spec.registry.load.YamlSource;
 
 /** Runs every registry rule and returns all diagnostics, sorted. A pure function of the model. */
 public final class RegistryValidator {
@@ -44,12 +45,12 @@ public final class RegistryValidator {
     Registry registry = RegistryLoader.load(folder, out);
     out.addAll(validate(registry));
     Path approvals = folder.resolve(RegistryFiles.ACCEPTED_BREAKS);
-    if (Files.isRegularFile(approvals)) {
+    if (Files.exists(approvals, LinkOption.NOFOLLOW_LINKS)) {
       try {
-        AcceptedBreaksLoader.load(approvals, Files.readAllBytes(approvals), out);
-      } catch (IOException e) {
-        out.error(SourcePosition.ofFile(approvals), Code.FILE_UNREADABLE,
-            "cannot read file: " + e.getMessage());
+        AcceptedBreaksLoader.load(approvals,
+            InputFiles.read(approvals, folder, YamlSource.MAX_BYTES, "registry files"), out);
+      } catch (InputFiles.Refused e) {
+        out.error(SourcePosition.ofFile(approvals), e.code(), e.getMessage());
       }
     }
     return new Checked(registry, out.sorted());
