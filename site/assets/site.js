@@ -380,20 +380,7 @@
     if (count) { count.textContent = shown === rows.length ? '' : 'Showing ' + shown + ' of ' + rows.length; }
   }
 
-  /* ---- Sections skipped while loading (content-visibility) are laid out all at once a moment
-     after the page has loaded, so positions become exact and scrolling steady. */
-
-  function layOutSections() {
-    var body = doc.querySelector('.spec-body');
-    if (!body) { return; }
-    var start = function () {
-      setTimeout(function () { body.classList.add('laid-out'); }, 2500);
-    };
-    if (doc.readyState === 'complete') { start(); } else { window.addEventListener('load', start); }
-  }
-
   setUpSearch();
-  layOutSections();
   setUpContents();
   setUpVersions();
   setUpTables();

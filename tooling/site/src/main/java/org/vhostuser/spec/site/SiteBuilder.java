@@ -284,10 +284,14 @@ public final class SiteBuilder {
     int body = page == null ? -1 : page.indexOf(SPEC_BODY);
     int title = titleEnd(spec.html());
     int start = body + SPEC_BODY.length();
-    int end = start + spec.html().length() - title;
-    return (name, offset, target) -> body < 0 || !name.equals("index.html") || offset < start
-        || offset >= end ? Optional.empty()
-        : spec.partAt(offset - start + title).map(part -> SpecPage.locate(part, target));
+    return (name, offset, target) -> {
+      if (body < 0 || !name.equals("index.html") || offset < start) {
+        return Optional.empty();
+      }
+      int inSpec = offset - start - SectionPlaceholders.added(page, start, offset) + title;
+      return inSpec >= spec.html().length() ? Optional.empty()
+          : spec.partAt(inSpec).map(part -> SpecPage.locate(part, target));
+    };
   }
 
   private static String positionsPage(PageTemplate template, String specHtml) {
@@ -297,13 +301,15 @@ public final class SiteBuilder {
 
   /**
    * The specification page: the document's title with the revision, the contents, then the
-   * text, so a reader (or a printed first page) meets the title first.
+   * text (each section with its placeholder height, see {@link SectionPlaceholders}), so a
+   * reader (or a printed first page) meets the title first.
    */
   private static String specPage(PageTemplate template, String specHtml) {
     int title = titleEnd(specHtml);
     return template.page("index.html", "spec", "Specification", "<div class=\"spec-head\">\n"
         + specHtml.substring(0, title) + "<p class=\"spec-revision\">" + template.revision()
-        + "</p>\n</div>\n" + Toc.of(specHtml) + SPEC_BODY + specHtml.substring(title) + "</div>");
+        + "</p>\n</div>\n" + Toc.of(specHtml) + SPEC_BODY
+        + SectionPlaceholders.mark(specHtml.substring(title)) + "</div>");
   }
 
   /** Where the document title that opens the specification's HTML ends (0 without one). */

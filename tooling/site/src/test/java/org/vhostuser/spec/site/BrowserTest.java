@@ -28,7 +28,8 @@ import org.vhostuser.spec.registry.Message;
  * local preview server: each fits a phone (390 px wide, and still 320 px) and a desktop (1366 px)
  * without scrolling sideways; the contents fold after the title on a phone and sit beside the
  * text on a desktop; search works from the keyboard; permalinks lead to their target; print
- * starts with the title and revision and never splits a card; no page logs an error.
+ * starts with the title and revision and never splits a card; no page logs an error; on a
+ * phone, sections off screen are skipped behind placeholders no shorter than their content.
  * Screenshots and a PDF are kept in {@code target/browser-test/}.
  */
 class BrowserTest {
@@ -135,6 +136,48 @@ class BrowserTest {
         }
       }
     }
+    assertThat(problems).isEmpty();
+  }
+
+  /**
+   * On a phone a section off screen is skipped (not laid out) and takes the height the build
+   * estimated for it, which must never be less than its real height: a shorter placeholder
+   * would let skipped content overlap the next section for whoever asks where elements are.
+   */
+  @Test
+  void aSkippedSectionIsNeverShorterOnAPhoneThanItsContent() {
+    List<String> problems = new ArrayList<>();
+    for (int width : List.of(SMALL_PHONE, PHONE)) {
+      Chromium.viewport(browser, width, 800);
+      open("index.html");
+      @SuppressWarnings("unchecked")
+      List<List<Object>> sections = (List<List<Object>>) browser.executeScript("""
+          var sections = Array.prototype.slice.call(document.querySelectorAll('.spec-body .sect2'));
+          var skipped = sections.map(function (s) { return getComputedStyle(s).contentVisibility; });
+          var style = document.createElement('style');
+          style.textContent = '.spec-body .sect2 { content-visibility: visible !important; }';
+          document.head.appendChild(style);
+          return sections.map(function (s, i) {
+            return [s.firstElementChild.id, skipped[i], s.getBoundingClientRect().height,
+              parseFloat(getComputedStyle(s).getPropertyValue('--vu-height'))];
+          });
+          """);
+      assertThat(sections).hasSizeGreaterThan(10);
+      for (List<Object> section : sections) {
+        double real = ((Number) section.get(2)).doubleValue();
+        double placeholder = ((Number) section.get(3)).doubleValue();
+        if (!"auto".equals(section.get(1)) || !(real <= placeholder)) {
+          problems.add(section.get(0) + " at " + width + " px: content-visibility "
+              + section.get(1) + ", " + Math.round(real) + " px tall, placeholder "
+              + placeholder + " px");
+        }
+      }
+    }
+    Chromium.viewport(browser, DESKTOP, 900);
+    open("index.html");
+    assertThat(browser.executeScript("return getComputedStyle(document.querySelector("
+        + "'.spec-body .sect2')).contentVisibility;")).as("a desktop lays everything out")
+        .isEqualTo("visible");
     assertThat(problems).isEmpty();
   }
 

@@ -47,6 +47,26 @@ class SiteBuilderTest {
   }
 
   @Test
+  void everySectionOfTheSpecificationCarriesItsPlaceholderHeight() throws IOException {
+    Document spec = page("index.html");
+    assertThat(spec.select(".spec-body .sect2")).hasSizeGreaterThan(10)
+        .allSatisfy(section -> assertThat(section.attr("style")).matches("--vu-height:\\d+0px"));
+    String html = "<p>x</p>\n" + SectionPlaceholders.OPENING + "<h3>A</h3><div><p>"
+        + "word ".repeat(100) + "</p></div></div>\n" + SectionPlaceholders.OPENING
+        + "<pre>1\n2\n3</pre></div>";
+    String marked = SectionPlaceholders.mark(html);
+    assertThat(marked.replaceAll(" style=\"--vu-height:\\d+px\"", "")).isEqualTo(html);
+    assertThat(SectionPlaceholders.added(marked, 0, marked.length()))
+        .isEqualTo(marked.length() - html.length());
+    int second = marked.lastIndexOf(SectionPlaceholders.OPENING.substring(0, 17));
+    assertThat(SectionPlaceholders.added(marked, 0, second))
+        .as("only the marks before an offset count").isLessThan(marked.length() - html.length());
+    assertThat(SectionPlaceholders.height("<p>" + "word ".repeat(100) + "</p>"))
+        .as("more text, a taller section")
+        .isGreaterThan(SectionPlaceholders.height("<p>" + "word ".repeat(10) + "</p>"));
+  }
+
+  @Test
   void theSpecificationHasAPermalinkForEveryEntryAndSection() throws IOException {
     Document spec = page("index.html");
     // A reservation has no card (and so no permalink) until its proposal adds one.
