@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -29,7 +28,8 @@ import org.vhostuser.spec.registry.Registry;
 /**
  * Builds the static site into a fresh folder beside the output and swaps it in only when the
  * render and the link check found no problem, so a failed build never leaves a half-written
- * site. An unchanged set of inputs is detected from a hash without starting AsciidoctorJ.
+ * site. An unchanged set of inputs is detected from a hash without starting AsciidoctorJ. Each
+ * text file gets its gzip copy beside it ({@link Compressed}), as GitLab Pages serves them.
  *
  * <p>One builder remembers the chapters it rendered and what its latest build wrote, so the
  * preview can {@linkplain #update update} the site after a chapter changed: only the changed
@@ -202,6 +202,7 @@ public final class SiteBuilder {
       if (!result.problems().isEmpty()) {
         return result;
       }
+      Compressed.writeBeside(staging);
       Files.writeString(staging.resolve(HASH_FILE), hash + "\n");
       swap(staging);
       chapters.store();
@@ -318,11 +319,12 @@ public final class SiteBuilder {
     return specHtml.startsWith("<h1>") && end >= 0 ? end + TITLE_END.length() : 0;
   }
 
-  /** Replaces {@code file} with {@code content} at once: a reader sees the old or the new file. */
+  /**
+   * Replaces {@code file} (and its gzip copy) with {@code content} at once: a reader sees the
+   * old or the new file.
+   */
   private static void replace(Path file, String content) throws IOException {
-    Path temporary = file.resolveSibling("." + file.getFileName() + ".new");
-    Files.writeString(temporary, content, StandardCharsets.UTF_8);
-    Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    Compressed.replace(file, content.getBytes(StandardCharsets.UTF_8));
   }
 
   private Result writeRelease(Supplier<SpecRenderer> renderer, ReleaseSnapshots.Release tag,

@@ -80,6 +80,10 @@ class IncrementalSiteTest {
         .contains("<a href=\"#clarifications\">Clarifications</a>", "4.1. A new section");
     assertThat(search).isEqualTo(Files.readString(fresh.resolve("assets/search-index.js")))
         .contains("[\"4.1. A new section\",\"section\"");
+    for (String copy : List.of("index.html.gz", "assets/search-index.js.gz", "positions.html.gz")) {
+      assertThat(Files.readAllBytes(out.resolve(copy))).as("the gzip copy " + copy)
+          .isEqualTo(Files.readAllBytes(fresh.resolve(copy)));
+    }
   }
 
   @Test

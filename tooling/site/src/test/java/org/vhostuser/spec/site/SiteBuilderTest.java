@@ -47,6 +47,33 @@ class SiteBuilderTest {
   }
 
   @Test
+  void everyTextFileHasAGzipCopyOfTheSameBytesAndNothingElseHasOne() throws IOException {
+    List<Path> files;
+    try (Stream<Path> walk = Files.walk(site)) {
+      files = walk.filter(Files::isRegularFile).toList();
+    }
+    List<Path> copies = files.stream().filter(f -> f.toString().endsWith(".gz")).toList();
+    assertThat(copies).contains(site.resolve("index.html.gz"),
+        site.resolve("assets/search-index.js.gz"), site.resolve("assets/site.css.gz"));
+    for (Path file : files) {
+      String name = file.getFileName().toString();
+      Path copy = file.resolveSibling(name + ".gz");
+      if (name.endsWith(".gz")) {
+        assertThat(file.resolveSibling(name.substring(0, name.length() - 3))).as(name)
+            .isRegularFile();
+      } else if (Compressed.wanted(name)) {
+        try (var in = new java.util.zip.GZIPInputStream(Files.newInputStream(copy))) {
+          assertThat(in.readAllBytes()).as(name).isEqualTo(Files.readAllBytes(file));
+        }
+        assertThat(Files.readAllBytes(copy)).as("the same bytes for the same file")
+            .isEqualTo(Compressed.gzip(Files.readAllBytes(file), 9));
+      } else {
+        assertThat(copy).as(name).doesNotExist();
+      }
+    }
+  }
+
+  @Test
   void everySectionOfTheSpecificationCarriesItsPlaceholderHeight() throws IOException {
     Document spec = page("index.html");
     assertThat(spec.select(".spec-body .sect2")).hasSizeGreaterThan(10)
