@@ -60,11 +60,12 @@ final class Compressed {
   }
 
   /**
-   * Replaces {@code file} with {@code content} and its gzip copy to match, each at once (the
-   * copy first, so a server that prefers it never sends an older text than the file's).
+   * Replaces {@code file} with {@code content}, each at once, and, with {@code withCopy}, its
+   * gzip copy to match (the copy first, so a server that prefers it never sends an older text
+   * than the file's).
    */
-  static void replace(Path file, byte[] content) throws IOException {
-    if (wanted(file.getFileName().toString())) {
+  static void replace(Path file, byte[] content, boolean withCopy) throws IOException {
+    if (withCopy && wanted(file.getFileName().toString())) {
       atomically(copyOf(file), gzip(content, Deflater.BEST_COMPRESSION));
     }
     atomically(file, content);

@@ -29,7 +29,8 @@ import org.vhostuser.spec.registry.Registry;
  * Builds the static site into a fresh folder beside the output and swaps it in only when the
  * render and the link check found no problem, so a failed build never leaves a half-written
  * site. An unchanged set of inputs is detected from a hash without starting AsciidoctorJ. Each
- * text file gets its gzip copy beside it ({@link Compressed}), as GitLab Pages serves them.
+ * text file gets its gzip copy beside it ({@link Compressed}), as GitLab Pages serves them
+ * (except in a {@linkplain #preview preview}).
  *
  * <p>One builder remembers the chapters it rendered and what its latest build wrote, so the
  * preview can {@linkplain #update update} the site after a chapter changed: only the changed
@@ -95,7 +96,8 @@ public final class SiteBuilder {
 
   /**
    * Marks every page as a preview of the working tree (for {@code serve}): its footer says so
-   * instead of naming the revision as if the page showed it.
+   * instead of naming the revision as if the page showed it. A preview has no gzip copies (its
+   * server compresses what it sends, see {@link SiteServer}), which keeps a re-render short.
    */
   public SiteBuilder preview() {
     this.preview = true;
@@ -202,7 +204,9 @@ public final class SiteBuilder {
       if (!result.problems().isEmpty()) {
         return result;
       }
-      Compressed.writeBeside(staging);
+      if (!preview) {
+        Compressed.writeBeside(staging);
+      }
       Files.writeString(staging.resolve(HASH_FILE), hash + "\n");
       swap(staging);
       chapters.store();
@@ -323,8 +327,8 @@ public final class SiteBuilder {
    * Replaces {@code file} (and its gzip copy) with {@code content} at once: a reader sees the
    * old or the new file.
    */
-  private static void replace(Path file, String content) throws IOException {
-    Compressed.replace(file, content.getBytes(StandardCharsets.UTF_8));
+  private void replace(Path file, String content) throws IOException {
+    Compressed.replace(file, content.getBytes(StandardCharsets.UTF_8), !preview);
   }
 
   private Result writeRelease(Supplier<SpecRenderer> renderer, ReleaseSnapshots.Release tag,

@@ -35,9 +35,10 @@ import org.vhostuser.spec.registry.load.InputFiles;
  * and {@link #answer}s it; {@link #route} is where paths get their meaning.
  *
  * <p>A text file is sent as its gzip copy ({@link Compressed}) to a client that accepts gzip, as
- * GitLab Pages sends the published site. In preview mode ({@link LiveReload}) every page gets a
- * script that reloads it when the server pushes news of a render over a server-sent event
- * stream, and an overlay with the problems of a render that failed.
+ * GitLab Pages sends the published site (a preview compresses as it sends, quickly). In
+ * preview mode ({@link LiveReload}) every page gets a script that reloads it when the server
+ * pushes news of a render over a server-sent event stream, and an overlay with the problems of
+ * a render that failed.
  */
 public final class SiteServer implements AutoCloseable {
   private static final Map<String, String> TYPES = Map.of(
@@ -263,7 +264,8 @@ public final class SiteServer implements AutoCloseable {
   /**
    * What each path means: in preview mode {@link LiveReload#EVENTS} is the event stream; any
    * other path is a file of the site, sent as its gzip copy when the client accepts gzip and the
-   * copy exists. A preview's pages carry the reload script, compressed as they are sent.
+   * copy exists. A preview (whose pages carry the reload script, and whose builds write no
+   * copies) compresses text as it sends it.
    */
   private Response route(HttpRequest request) {
     String path = request.path();
@@ -297,8 +299,8 @@ public final class SiteServer implements AutoCloseable {
     boolean gzip = request.acceptsEncoding("gzip");
     String vary = "Vary: Accept-Encoding\r\n";
     String encoded = vary + "Content-Encoding: gzip\r\n";
-    if (liveReload && name.endsWith(".html")) {
-      body = live.inject(body);
+    if (liveReload) {
+      body = name.endsWith(".html") ? live.inject(body) : body;
       return gzip ? new Response(200, type, Compressed.gzip(body, Deflater.BEST_SPEED), encoded)
           : new Response(200, type, body, vary);
     }

@@ -228,6 +228,8 @@ class SiteBuilderTest {
     }
     assertThat(page(out.resolve("index.html")).select(".spec-revision").text())
         .startsWith("Preview of the working tree");
+    assertThat(out.resolve("index.html.gz")).as("its server compresses as it sends")
+        .doesNotExist();
   }
 
   @Test

@@ -116,6 +116,10 @@ class SiteServerTest {
       assertThat(page.headers().firstValue("Content-Encoding")).hasValue("gzip");
       assertThat(new String(gunzip(page.body()), StandardCharsets.UTF_8))
           .startsWith("<html><body>hello<script>");
+      HttpResponse<byte[]> script = get(preview, "plain.js", "gzip");
+      assertThat(script.headers().firstValue("Content-Encoding"))
+          .as("a preview compresses as it sends").hasValue("gzip");
+      assertThat(gunzip(script.body())).isEqualTo("var x = 1;\n".getBytes(StandardCharsets.UTF_8));
     }
   }
 
