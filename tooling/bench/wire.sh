@@ -4,7 +4,7 @@
 #     GET_FEATURES exchanges), whole process, target 1 s;
 #   - probe --device blk against qemu-storage-daemon including the daemon's start (start it, wait
 #     for its socket, probe, stop it), whole process, target 1 s.
-# Needs Debian's QEMU (.ci/install-peers). Usage: tooling/bench/wire.sh [RUNS]
+# Needs Debian's QEMU (.ci/install). Usage: tooling/bench/wire.sh [RUNS]
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 runs=${1:-11}

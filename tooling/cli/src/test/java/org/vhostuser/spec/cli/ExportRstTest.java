@@ -66,7 +66,7 @@ class ExportRstTest {
   void anInvalidSpecificationWritesNoPage() throws IOException {
     Path registry = Fixtures.overlay(CommandLineTest.BASE,
         ValidateFixturesTest.FIXTURES.resolve("duplicate-key"), temp.resolve("spec/registry"));
-    Path page = temp.resolve("vhost-user.rst");
+    Path page = temp.resolve("build/vhost-user.rst");
     CommandRun run = CommandRun.of("export-rst", "--registry", registry.toString(), "--out",
         page.toString());
     assertThat(run.exitCode()).isEqualTo(1);

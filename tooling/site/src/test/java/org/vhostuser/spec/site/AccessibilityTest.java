@@ -22,7 +22,7 @@ import org.openqa.selenium.json.Json;
  * build wrote, on a phone and on a desktop; Lighthouse, attached to the same browser, gives the
  * specification page and every index page an accessibility score of 100 and a mobile
  * performance score of at least 90 (the best of up to three runs). Both come from npm, pinned in
- * {@code tooling/site/browser/package-lock.json}. Reports are kept in
+ * {@code .ci/packages} and installed by {@code .ci/install}. Reports are kept in
  * {@code target/browser-test/}.
  */
 class AccessibilityTest {

@@ -4,12 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.logging.Level;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -26,6 +30,9 @@ import org.openqa.selenium.logging.LoggingPreferences;
 final class Chromium {
   /** Where the browser tests keep screenshots and reports, as artifacts of the test job. */
   static final Path ARTIFACTS = Path.of("target/browser-test");
+  /** A line of {@code .ci/packages} that pins an npm package: its name and version. */
+  private static final Pattern NPM_PIN =
+      Pattern.compile("^npm:([a-z0-9@/._-]+)@([0-9][^\\s#]*)");
 
   private Chromium() {}
 
@@ -89,12 +96,52 @@ final class Chromium {
     }
   }
 
-  /** The folder of the npm packages the browser checks use, installed by {@code .ci/run}. */
+  /**
+   * The folder of the npm packages the browser checks use: npm's global one, where
+   * {@code .ci/install} puts them, each in the version {@code .ci/packages} pins.
+   */
   static Path npmPackages() {
-    Path folder = Path.of("browser/node_modules").toAbsolutePath();
-    assertThat(folder.resolve("axe-core/axe.min.js"))
-        .as("axe-core and lighthouse are missing: run `npm ci --prefix tooling/site/browser`"
-            + " (.ci/run does)").isRegularFile();
+    Path folder = globalNpmFolder();
+    try {
+      for (String line : Files.readAllLines(SharedSite.ROOT.resolve(".ci/packages"))) {
+        Matcher pin = NPM_PIN.matcher(line);
+        if (pin.find()) {
+          Path manifest = folder.resolve(pin.group(1)).resolve("package.json");
+          assertThat(manifest).as(pin.group(1) + " is missing from " + folder
+              + ": run .ci/install (it installs the npm packages .ci/packages pins)")
+              .isRegularFile();
+          assertThat(Files.readString(manifest)).as(pin.group(1) + " in the version"
+              + " .ci/packages pins (run .ci/install)")
+              .containsPattern("\"version\":\\s*\"" + Pattern.quote(
+                  pin.group(2)) + "\"");
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    assertThat(folder.resolve("axe-core/axe.min.js")).isRegularFile();
+    assertThat(folder.resolve("lighthouse/cli/index.js")).isRegularFile();
     return folder;
+  }
+
+  /** What {@code npm root -g} answers (within a minute). */
+  private static Path globalNpmFolder() {
+    try {
+      Process npm = new ProcessBuilder("npm", "root", "-g").redirectErrorStream(true).start();
+      try {
+        assertThat(npm.waitFor(1, TimeUnit.MINUTES))
+            .as("npm root -g ends").isTrue();
+        String answer = new String(npm.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        assertThat(npm.exitValue()).as("npm root -g: " + answer).isZero();
+        return Path.of(answer);
+      } finally {
+        npm.destroyForcibly();
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("npm is missing: run .ci/install", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 }
