@@ -23,5 +23,5 @@ for ((i = 0; i < runs; i++)); do
 done
 sorted=($(printf '%s\n' "${times[@]}" | sort -n))
 echo "vhost-spec site with no site built yet: runs=$runs median=${sorted[$((runs / 2))]}ms min=${sorted[0]}ms max=${sorted[$((runs - 1))]}ms"
-tooling/bench/serve-rerender.sh "$runs"
+REFERENCE=0 tooling/bench/serve-reload.sh "$runs"
 tooling/bench/reference.sh 21

@@ -40,8 +40,11 @@ final class AsciidoctorStart {
    * its start) and finds Asciidoctor through a load path into the AsciidoctorJ jar instead. If
    * that jar does not say where its Asciidoctor is, it starts the usual way. Either way JRuby
    * starts with the {@link #LEAN_OPTIONS}, unless the JVM was given other values for them.
+   * Starts are taken one at a time: the options are process-wide system properties, and a
+   * start that ended meanwhile would clear them under another (which then found no
+   * Asciidoctor).
    */
-  static Asciidoctor start() {
+  static synchronized Asciidoctor start() {
     Map<String, String> options = new LinkedHashMap<>(LEAN_OPTIONS);
     Optional<String> lib = bundledAsciidoctor();
     boolean withoutRubyGems = lib.isPresent() && System.getProperty(RUBYGEMS) == null;

@@ -148,19 +148,16 @@ final class RegistryHtml {
     List<List<String>> rows = new ArrayList<>();
     for (Layouts.FieldLayout f : layout.fields()) {
       Field field = f.field();
-      String meaning = HtmlText.text(field.summary());
-      if (field.values() != null) {
-        meaning += (meaning.isEmpty() ? "" : " ") + "Values: "
-            + HtmlText.link(Anchors.enumType(field.values().name()), field.values().name()) + ".";
-      }
-      if (field.padding()) {
-        meaning = "Padding; senders write zero, receivers ignore it." + (meaning.isEmpty() ? "" : " " + meaning);
-      }
+      String meaning = HtmlText.sentences(HtmlText.text(field.summary()),
+          field.values() == null ? "" : "Values: "
+              + HtmlText.link(Anchors.enumType(field.values().name()), field.values().name()),
+          field.padding() ? "Padding; senders write zero, receivers ignore it" : "");
       rows.add(List.of(String.valueOf(f.offset()), field.flexible() ? "variable" : String.valueOf(f.size()),
           anchored(Anchors.field(payload.name(), field.name()), field.name()), type(field), meaning));
     }
     return table(Anchors.payload(payload.name()), "vu-payload", caption(tableNumber,
-        HtmlText.code(payload.name()) + ": " + size(layout)), PAYLOAD_COLUMNS, PAYLOAD_HEAD, rows)
+        HtmlText.link(Anchors.payload(payload.name()), payload.name()) + ": " + size(layout)),
+        PAYLOAD_COLUMNS, PAYLOAD_HEAD, rows)
         + paragraph(payload.summary());
   }
 
@@ -172,7 +169,8 @@ final class RegistryHtml {
             HtmlText.text(m.summary())))
         .toList();
     return table(Anchors.enumType(type.name()), "vu-enum", caption(tableNumber,
-        HtmlText.code(type.name()) + ": " + (flags ? "bits of a " : "values of a ")
+        HtmlText.link(Anchors.enumType(type.name()), type.name()) + ": "
+            + (flags ? "bits of a " : "values of a ")
             + HtmlText.code(type.type())), ENUM_COLUMNS,
         List.of("Name", flags ? "Bit or mask" : "Value", "Meaning"), rows)
         + paragraph(type.summary());
@@ -245,29 +243,27 @@ final class RegistryHtml {
   }
 
   /**
-   * A card in the markup Asciidoctor gives a titled sidebar holding a two-column table, so the
-   * site's styles, scripts and tests see the same page as before cards became HTML.
+   * A card in the markup Asciidoctor gives a titled sidebar holding a two-column table of label
+   * and value (without the column widths and cell paragraphs, which the site's style does not
+   * need); the title is the card's permalink.
    */
   private static String card(
       String anchor, String name, String summary, String role, List<String> rows) {
     StringBuilder html = new StringBuilder();
     html.append("<div id=\"").append(HtmlText.text(anchor)).append("\" class=\"sidebarblock vu-card ")
         .append(role).append("\">\n<div class=\"content\">\n<div class=\"title\">")
-        .append(HtmlText.code(name)).append("</div>\n");
+        .append(HtmlText.link(anchor, name)).append("</div>\n");
     if (summary != null && !summary.isBlank()) {
       html.append("<div class=\"paragraph\">\n<p>").append(HtmlText.text(summary))
           .append("</p>\n</div>\n");
     }
-    html.append("<table class=\"tableblock frame-none grid-rows stretch vu-facts\">\n<colgroup>\n"
-        + "<col style=\"width: 25%;\">\n<col style=\"width: 75%;\">\n</colgroup>\n<tbody>\n");
+    html.append("<table class=\"tableblock frame-none grid-rows stretch vu-facts\">\n<tbody>\n");
     rows.forEach(html::append);
     return html.append("</tbody>\n</table>\n</div>\n</div>").toString();
   }
 
   private static String row(String label, String value) {
-    return "<tr>\n<th class=\"tableblock halign-left valign-top\"><p class=\"tableblock\">"
-        + label + "</p></th>\n<td class=\"tableblock halign-left valign-top\"><p class=\"tableblock\">"
-        + value + "</p></td>\n</tr>\n";
+    return "<tr>\n<th>" + label + "</th>\n<td>" + value + "</td>\n</tr>\n";
   }
 
   private String payload(Ref ref) {
@@ -289,11 +285,20 @@ final class RegistryHtml {
     }
     return switch (m.replies()) {
       case ALWAYS -> "always";
-      case CONDITIONAL -> "only " + HtmlText.text(m.replyCondition());
+      case CONDITIONAL -> conditional(HtmlText.text(m.replyCondition()));
       case REPLY_ACK -> "only a status reply, when " + constant("VHOST_USER_PROTOCOL_F_REPLY_ACK")
           + " was negotiated and " + constant("VHOST_USER_NEED_REPLY_MASK") + " is set";
       case NEVER -> "never";
     };
+  }
+
+  /**
+   * The reply of a message that replies on a condition: "only when ..." when the condition is
+   * a clause that continues the phrase, else "conditional." followed by the condition's sentence.
+   */
+  private static String conditional(String condition) {
+    return condition.matches("(when|if|unless|after|before|while|once)\\b[\\s\\S]*")
+        ? "only " + condition : HtmlText.sentences("conditional", condition);
   }
 
   /** A link to a constant the registry defines, or just its name in monospace when it does not. */
@@ -321,14 +326,13 @@ final class RegistryHtml {
   }
 
   private static String status(Status status, Ref replacement, String reason) {
-    String text = status.yamlName();
-    if (replacement != null) {
-      text += "; use " + HtmlText.link(Anchors.constant(replacement.name()), replacement.name());
+    if (replacement == null && (reason == null || reason.isBlank())) {
+      return status.yamlName();
     }
-    if (reason != null && !reason.isBlank()) {
-      text += "; " + HtmlText.text(reason);
-    }
-    return text;
+    String use = replacement == null ? ""
+        : "; use " + HtmlText.link(Anchors.constant(replacement.name()), replacement.name())
+            + " instead";
+    return HtmlText.sentences(status.yamlName() + use, HtmlText.text(reason));
   }
 
   private String type(Field field) {
@@ -342,9 +346,12 @@ final class RegistryHtml {
     return field.count() == null ? type : type + "[" + field.count() + "]";
   }
 
-  /** A name in monospace with an anchor before it, so a table row can be linked to. */
+  /**
+   * A name in monospace with an anchor before it, so a table row can be linked to; the name is a
+   * link to that anchor, the row's permalink.
+   */
   private static String anchored(String anchor, String name) {
-    return "<a id=\"" + HtmlText.text(anchor) + "\"></a>" + HtmlText.code(name);
+    return "<a id=\"" + HtmlText.text(anchor) + "\"></a>" + HtmlText.link(anchor, name);
   }
 
   /** A table title, numbered from the document's table counter when it numbers tables. */

@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
 public final class SpecAssembly {
   /** The numeral of a numbered heading: a chapter number, or an appendix letter. */
   private static final Pattern NUMERAL =
-      Pattern.compile("(<h([2-6])) id=\"[^\"]*\"><a class=\"anchor\" href=\"[^\"]*\"></a>"
+      Pattern.compile("(<h([2-6])) id=\"[^\"]*\">(?:<a class=\"anchor\" href=\"[^\"]*\"></a>)?"
           + "<a class=\"link\" href=\"[^\"]*\">(?:(\\d+)\\.|(Appendix )?([A-Z])(?::|\\.(?=\\d)))");
   private static final Pattern TABLE_NUMBER = Pattern.compile("<caption class=\"title\">Table (\\d+)\\.");
   private static final Pattern UNRESOLVED_XREF = Pattern.compile("<a href=\"#([^\"]+)\">\\[\\1\\]</a>");

@@ -84,7 +84,8 @@ public final class SpecRenderer implements AutoCloseable {
     current = registry;
     Log records = log.get();
     records.start(indexFile, true);
-    String html = asciidoctor.convertFile(indexFile.toFile(), options(indexFile, true));
+    String html =
+        CompactHtml.of(asciidoctor.convertFile(indexFile.toFile(), options(indexFile, true)));
     List<String> problems = new ArrayList<>(records.take());
     problems.addAll(macros.takeProblems());
     return new Rendered(html, problems);
@@ -140,7 +141,7 @@ public final class SpecRenderer implements AutoCloseable {
         refs.put(id, text);
       }
     });
-    String html = document.convert();
+    String html = CompactHtml.of(document.convert());
     List<String> problems = new ArrayList<>(records.take());
     problems.addAll(macros.takeProblems());
     return new RenderedPart(html, refs, problems);
@@ -168,7 +169,7 @@ public final class SpecRenderer implements AutoCloseable {
         .standalone(false)
         .sourcemap(true)
         .attributes(Attributes.builder()
-            .attribute("sectanchors", "")
+            .attribute("sectanchors!", "") // the heading is its own permalink (sectlinks)
             .attribute("sectlinks", "")
             .attribute("sectnums", "")
             .attribute("sectnumlevels", "3")

@@ -44,36 +44,36 @@ class RegistryHtmlTest {
         = T
 
         [#payload-memory.vu-payload]
-        .`+memory+`: 8 bytes, then a variable-length array
+        .link:#payload-memory[memory,role=vu-ref]: 8 bytes, then a variable-length array
         [cols="1,1,3,3,6",options="header"]
         |===
         |Offset |Size |Field |Type |Meaning
-        |0 |4 |[[payload-memory.num_regions]]`+num_regions+` |`+u32+` |
-        |4 |4 |[[payload-memory.padding]]`+padding+` |`+u32+` |Padding; senders write zero, receivers ignore it.
-        |8 |variable |[[payload-memory.regions]]`+regions+` |link:#payload-memory_region[`+memory_region+`][] (flexible, at most 8) |
+        |0 |4 |[[payload-memory.num_regions]]link:#payload-memory.num_regions[num_regions,role=vu-ref] |`+u32+` |
+        |4 |4 |[[payload-memory.padding]]link:#payload-memory.padding[padding,role=vu-ref] |`+u32+` |Padding; senders write zero, receivers ignore it.
+        |8 |variable |[[payload-memory.regions]]link:#payload-memory.regions[regions,role=vu-ref] |link:#payload-memory_region[memory_region,role=vu-ref][] (flexible, at most 8) |
         |===
 
         The table.
 
         [#payload-iotlb_msg.vu-payload]
-        .`+iotlb_msg+`: 16 bytes
+        .link:#payload-iotlb_msg[iotlb_msg,role=vu-ref]: 16 bytes
         [cols="1,1,3,3,6",options="header"]
         |===
         |Offset |Size |Field |Type |Meaning
-        |0 |8 |[[payload-iotlb_msg.iova]]`+iova+` |`+u64+` |
-        |8 |1 |[[payload-iotlb_msg.perm]]`+perm+` |`+u8+` |Values: link:#enum-iotlb_perm[`+iotlb_perm+`].
-        |9 |7 |[[payload-iotlb_msg.padding]]`+padding+` |`+u8+`[7] |Padding; senders write zero, receivers ignore it.
+        |0 |8 |[[payload-iotlb_msg.iova]]link:#payload-iotlb_msg.iova[iova,role=vu-ref] |`+u64+` |
+        |8 |1 |[[payload-iotlb_msg.perm]]link:#payload-iotlb_msg.perm[perm,role=vu-ref] |`+u8+` |Values: link:#enum-iotlb_perm[iotlb_perm,role=vu-ref].
+        |9 |7 |[[payload-iotlb_msg.padding]]link:#payload-iotlb_msg.padding[padding,role=vu-ref] |`+u8+`[7] |Padding; senders write zero, receivers ignore it.
         |===
 
         An IOTLB entry.
 
         [#enum-vring_fd_flags.vu-enum]
-        .`+vring_fd_flags+`: bits of a `+u64+`
+        .link:#enum-vring_fd_flags[vring_fd_flags,role=vu-ref]: bits of a `+u64+`
         [cols="4,2,6",options="header"]
         |===
         |Name |Bit or mask |Meaning
-        |[[VHOST_USER_VRING_IDX_MASK]]`+VHOST_USER_VRING_IDX_MASK+` |mask 0xff |
-        |[[VHOST_USER_VRING_NOFD_MASK]]`+VHOST_USER_VRING_NOFD_MASK+` |bit 8 |
+        |[[VHOST_USER_VRING_IDX_MASK]]link:#VHOST_USER_VRING_IDX_MASK[VHOST_USER_VRING_IDX_MASK,role=vu-ref] |mask 0xff |
+        |[[VHOST_USER_VRING_NOFD_MASK]]link:#VHOST_USER_VRING_NOFD_MASK[VHOST_USER_VRING_NOFD_MASK,role=vu-ref] |bit 8 |
         |===
 
         Bits of a ring fd payload.
@@ -82,8 +82,8 @@ class RegistryHtmlTest {
         [.vu-index,cols="1,5,6,1",options="header"]
         |===
         |Bit |Feature |Summary |Status
-        |0 |link:#VHOST_USER_PROTOCOL_F_MQ[`+VHOST_USER_PROTOCOL_F_MQ+`] |pass:c[%s] |stable
-        |3 |link:#VHOST_USER_PROTOCOL_F_REPLY_ACK[`+VHOST_USER_PROTOCOL_F_REPLY_ACK+`] |pass:c[%s] |stable
+        |0 |link:#VHOST_USER_PROTOCOL_F_MQ[VHOST_USER_PROTOCOL_F_MQ,role=vu-ref] |pass:c[%s] |stable
+        |3 |link:#VHOST_USER_PROTOCOL_F_REPLY_ACK[VHOST_USER_PROTOCOL_F_REPLY_ACK,role=vu-ref] |pass:c[%s] |stable
         |===
         """.formatted(summary("VHOST_USER_PROTOCOL_F_MQ"),
             summary("VHOST_USER_PROTOCOL_F_REPLY_ACK")));
@@ -109,14 +109,14 @@ class RegistryHtmlTest {
         |b
         |===
         """);
-    assertThat(html).contains("Table 1. Written before", "Table 2. <code>iotlb_perm</code>",
+    assertThat(html).contains("Table 1. Written before", "Table 2. <a href=\"#enum-iotlb_perm\" class=\"vu-ref\">iotlb_perm</a>",
         "Table 3. Written after");
   }
 
   @Test
   void registryTablesAreNotNumberedWhenTheDocumentNumbersNoTable() throws IOException {
     String html = render("= T\n:table-caption!:\n\nvu-enum::iotlb_perm[]\n");
-    assertThat(html).contains("<caption class=\"title\"><code>iotlb_perm</code>: values of a")
+    assertThat(html).contains("<caption class=\"title\"><a href=\"#enum-iotlb_perm\" class=\"vu-ref\">iotlb_perm</a>: values of a")
         .doesNotContain("Table ");
   }
 

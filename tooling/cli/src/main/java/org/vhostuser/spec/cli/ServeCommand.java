@@ -1,9 +1,14 @@
 package org.vhostuser.spec.cli;
 
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.vhostuser.spec.asciidoc.SpecRenderer;
+import org.vhostuser.spec.registry.Registry;
 import org.vhostuser.spec.site.PreviewSession;
 import org.vhostuser.spec.site.SiteBuilder;
 import org.vhostuser.spec.site.SiteServer;
@@ -41,11 +46,27 @@ final class ServeCommand implements Callable<Integer> {
     try (Outputs claimed = SiteCommand.claim(out, "--out", registryOption);
         SiteServer server = bind(layout.out());
         SpecRenderer renderer = new SpecRenderer()) {
-      new PreviewSession(layout, renderer, () -> ValidRegistry.loadWithProse(registryOption,
-          spec.commandLine().getErr(), "not rendered").orElse(null),
-          spec.commandLine().getOut()).run(server, 100);
+      new PreviewSession(layout, renderer, this::loadRegistry, spec.commandLine().getOut())
+          .run(server, 100);
     }
     return ExitCodes.OK;
+  }
+
+  /**
+   * The registry validated with the prose, or its problems: printed on standard error and
+   * handed to the preview, which shows them over the open pages.
+   */
+  private PreviewSession.Input loadRegistry() {
+    StringWriter report = new StringWriter();
+    PrintWriter printer = new PrintWriter(report);
+    Optional<Registry> registry =
+        ValidRegistry.loadWithProse(registryOption, printer, "not rendered");
+    printer.flush();
+    PrintWriter err = spec.commandLine().getErr();
+    err.print(report);
+    err.flush();
+    return new PreviewSession.Input(registry.orElse(null),
+        registry.isPresent() ? List.of() : List.of(report.toString().stripTrailing()));
   }
 
   /** The server on {@link #port}, bound before anything renders; a busy port is one line. */

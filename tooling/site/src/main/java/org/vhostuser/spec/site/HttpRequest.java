@@ -45,6 +45,36 @@ record HttpRequest(String method, String path, Map<String, String> headers) {
   }
 
   /**
+   * True when the request's {@code Accept-Encoding} allows {@code coding}: named, or covered by
+   * "*", with a quality above zero (a named coding's quality wins over the wildcard's).
+   */
+  boolean acceptsEncoding(String coding) {
+    double named = -1;
+    double wildcard = -1;
+    for (String item : header("accept-encoding").orElse("").split(",")) {
+      String[] parts = item.split(";");
+      String name = parts[0].strip().toLowerCase(Locale.ROOT);
+      double quality = 1;
+      for (int i = 1; i < parts.length; i++) {
+        String parameter = parts[i].strip().toLowerCase(Locale.ROOT);
+        if (parameter.startsWith("q=")) {
+          try {
+            quality = Double.parseDouble(parameter.substring(2));
+          } catch (NumberFormatException e) {
+            quality = 0;
+          }
+        }
+      }
+      if (name.equals(coding)) {
+        named = Math.max(named, quality);
+      } else if (name.equals("*")) {
+        wildcard = Math.max(wildcard, quality);
+      }
+    }
+    return (named >= 0 ? named : wildcard) > 0;
+  }
+
+  /**
    * Reads one request head from {@code in}, which must arrive by {@code deadline} (in
    * {@link System#nanoTime()} terms); each read is also bounded by the socket's timeout.
    */

@@ -32,36 +32,41 @@ final class IndexPages {
   /** The "Since" cell of an entry: its first release, or a dash before any release has it. */
   private String since(String kind, String name) {
     String release = since.get(Changelog.key(kind, name));
-    return "<td>" + (release == null ? "&#8211;" : Html.escape(release)) + "</td>";
+    return "<td class=\"more since\" data-label=\"since\">"
+        + (release == null ? "&#8211;" : Html.escape(release)) + "</td>";
   }
 
   String messages() {
     StringBuilder html = new StringBuilder("<h1>Messages</h1>\n<p>Every request of the protocol,"
         + " in both directions. Select a name to read its card in the specification.</p>\n");
-    html.append("<div class=\"index-filter\">")
+    html.append("<div class=\"index-filter needs-script\">")
         .append(filter("direction", "Direction", List.of("front-end", "back-end")))
         .append(filter("status", "Status", List.of("stable", "deprecated", "proposed", "reserved")))
-        .append("<label hidden data-filter=\"requires\">Requires <input type=\"text\""
-            + " data-filter=\"requires\" placeholder=\"feature name\" hidden></label>")
-        .append("</div>\n");
-    html.append("<table class=\"vu-sortable vu-messages\">\n<thead><tr>"
-        + "<th data-sort=\"text\">Direction</th><th data-sort=\"number\">Id</th>"
-        + "<th data-sort=\"text\">Message</th><th>Summary</th><th data-sort=\"text\">Status</th>"
-        + "<th>Requires</th><th data-sort=\"text\">Since</th></tr></thead>\n<tbody>\n");
+        .append("<label>Requires <input type=\"text\" data-filter=\"requires\""
+            + " placeholder=\"feature name\"></label>")
+        .append("<span class=\"index-count\" role=\"status\"></span></div>\n");
+    html.append("<table class=\"vu-sortable vu-messages\">\n<thead><tr>")
+        .append(head("text", "Direction")).append(head("number", "Id"))
+        .append(head("text", "Message")).append("<th>Summary</th>")
+        .append(head("text", "Status")).append(head("text", "Since"))
+        .append("</tr></thead>\n<tbody>\n");
     registry.messageTables().forEach(table -> table.messages().stream()
         .sorted(Comparator.comparing(Message::id))
         .forEach(m -> {
           String requires = requirements(m);
-          html.append("<tr data-direction=\"").append(table.direction().yamlName())
+          String direction = table.direction().yamlName();
+          html.append("<tr data-direction=\"").append(direction)
               .append("\" data-status=\"").append(m.status().yamlName())
               .append("\" data-requires=\"").append(Html.escape(requires)).append("\">")
-              .append("<td>").append(table.direction().yamlName()).append("</td>")
-              .append("<td data-value=\"").append(m.id()).append("\">").append(m.id())
-              .append("</td><td>").append(entryLink(m.name(), m.status()))
-              .append("</td><td>").append(Html.escape(m.summary())).append("</td>")
-              .append("<td class=\"status-").append(m.status().yamlName()).append("\">")
-              .append(m.status().yamlName()).append("</td><td>").append(Html.escape(requires))
-              .append("</td>").append(since(table.direction().yamlName() + " message", m.name()))
+              .append("<td class=\"more\">").append(direction).append("</td>")
+              .append(number(m.id()))
+              .append("<td class=\"name\">").append(entryLink(m.name(), m.status()))
+              .append("</td>")
+              .append(summary(m.summary(), "Requires", java.util.stream.Stream.concat(
+                  m.requires().protocol().stream(), m.requires().virtio().stream())
+                  .map(r -> link(Anchors.constant(r.name()), r.name())).toList()))
+              .append(status(m.status().yamlName()))
+              .append(since(direction + " message", m.name()))
               .append("</tr>\n");
         }));
     return html.append("</tbody>\n</table>\n").toString();
@@ -75,19 +80,18 @@ final class IndexPages {
       String kind = table.kind().name().toLowerCase(java.util.Locale.ROOT);
       html.append("<h2 id=\"").append(kind).append("-features\">")
           .append(kind.equals("protocol") ? "Protocol features" : "Virtio features")
-          .append("</h2>\n<table class=\"vu-sortable\">\n<thead><tr><th data-sort=\"number\">Bit"
-              + "</th><th data-sort=\"text\">Feature</th><th>Summary</th><th data-sort=\"text\">"
-              + "Status</th><th>Enables</th><th data-sort=\"text\">Since</th></tr></thead>\n"
-              + "<tbody>\n");
+          .append("</h2>\n<table class=\"vu-sortable\">\n<thead><tr>")
+          .append(head("number", "Bit")).append(head("text", "Feature"))
+          .append("<th>Summary</th>").append(head("text", "Status"))
+          .append(head("text", "Since")).append("</tr></thead>\n<tbody>\n");
       table.features().stream().sorted(Comparator.comparing(Feature::bit)).forEach(f ->
-          html.append("<tr><td data-value=\"").append(f.bit()).append("\">").append(f.bit())
-              .append("</td><td>").append(entryLink(f.name(), f.status()))
-              .append("</td><td>").append(Html.escape(f.summary())).append("</td><td class=\"status-")
-              .append(f.status().yamlName()).append("\">").append(f.status().yamlName())
-              .append("</td><td>").append(f.enables().stream()
-                  .map(r -> link(Anchors.constant(r.name()), r.name()))
-                  .collect(Collectors.joining(", ")))
-              .append("</td>").append(since(kind + " feature", f.name())).append("</tr>\n"));
+          html.append("<tr>").append(number(f.bit()))
+              .append("<td class=\"name\">").append(entryLink(f.name(), f.status()))
+              .append("</td>")
+              .append(summary(f.summary(), "Enables", f.enables().stream()
+                  .map(r -> link(Anchors.constant(r.name()), r.name())).toList()))
+              .append(status(f.status().yamlName()))
+              .append(since(kind + " feature", f.name())).append("</tr>\n"));
       html.append("</tbody>\n</table>\n");
     }
     return html.toString();
@@ -97,22 +101,42 @@ final class IndexPages {
     Layouts layouts = Layouts.of(registry);
     StringBuilder html = new StringBuilder("<h1>Payloads</h1>\n<p>Every payload layout, with its"
         + " size on the wire. Select a name for its fields, offsets and sizes.</p>\n"
-        + "<table class=\"vu-sortable\">\n<thead><tr><th data-sort=\"text\">Payload</th>"
-        + "<th data-sort=\"number\">Size</th><th>Summary</th><th>Used by</th></tr></thead>\n"
-        + "<tbody>\n");
+        + "<table class=\"vu-sortable\">\n<thead><tr>" + head("text", "Payload")
+        + head("number", "Size") + "<th>Summary</th></tr></thead>\n<tbody>\n");
     for (Payload p : registry.payloads()) {
       Layouts.PayloadLayout layout = layouts.of(p.name()).orElseThrow();
-      String usedBy = registry.allMessages()
+      List<String> usedBy = registry.allMessages()
           .filter(m -> refers(m.request(), p) || refers(m.reply(), p))
           .map(m -> link(Anchors.constant(m.name()), m.name()))
-          .collect(Collectors.joining(", "));
-      html.append("<tr><td>").append(link(Anchors.payload(p.name()), p.name()))
-          .append("</td><td data-value=\"").append(layout.size()).append("\">")
+          .toList();
+      html.append("<tr><td class=\"name\">").append(link(Anchors.payload(p.name()), p.name()))
+          .append("</td><td class=\"more\" data-label=\"size\" data-value=\"")
+          .append(layout.size()).append("\">")
           .append(layout.size()).append(layout.endsFlexible() ? " + variable" : "")
-          .append("</td><td>").append(Html.escape(p.summary())).append("</td><td>")
-          .append(usedBy).append("</td></tr>\n");
+          .append("</td>").append(summary(p.summary(), "Used by", usedBy)).append("</tr>\n");
     }
     return html.append("</tbody>\n</table>\n").toString();
+  }
+
+  /** A sortable column head: a button that sorts by the column ({@code kind} text or number). */
+  private static String head(String kind, String label) {
+    return "<th data-sort=\"" + kind + "\"><button type=\"button\" class=\"sort\">" + label
+        + "</button></th>";
+  }
+
+  private static String number(long value) {
+    return "<td class=\"number\" data-value=\"" + value + "\">" + value + "</td>";
+  }
+
+  private static String status(String status) {
+    return "<td class=\"more status-" + status + "\">" + status + "</td>";
+  }
+
+  /** The summary cell, with a line naming the related entries (when there are any). */
+  private static String summary(String summary, String label, List<String> links) {
+    return "<td class=\"summary\">" + Html.escape(summary) + (links.isEmpty() ? ""
+        : "<span class=\"row-more\">" + label + ": " + String.join(", ", links) + "</span>")
+        + "</td>";
   }
 
   private static boolean refers(Ref ref, Payload payload) {
@@ -126,8 +150,8 @@ final class IndexPages {
   }
 
   private static String filter(String key, String label, List<String> values) {
-    return "<label hidden data-filter=\"" + key + "\">" + label + " <select data-filter=\"" + key
-        + "\" hidden><option value=\"\">all</option>" + values.stream()
+    return "<label>" + label + " <select data-filter=\"" + key
+        + "\"><option value=\"\">all</option>" + values.stream()
             .map(v -> "<option>" + v + "</option>").collect(Collectors.joining()) + "</select></label>";
   }
 

@@ -55,10 +55,13 @@ final class RenderedRules {
     return rules;
   }
 
-  /** Where a rule's text ends: at the next rule or at the end of its paragraph or cell. */
+  /**
+   * Where a rule's text ends: at the next rule or at the end of its paragraph, list item,
+   * description or cell (the last three hold their text without a paragraph, see CompactHtml).
+   */
   private static int textEnd(String html, int from) {
     int end = html.length();
-    for (String stop : List.of("<span class=\"vu-rule\"", "</p>", "</li>", "</td>")) {
+    for (String stop : List.of("<span class=\"vu-rule\"", "</p>", "</li>", "</dd>", "</td>")) {
       int at = html.indexOf(stop, from);
       if (at >= 0 && at < end) {
         end = at;

@@ -60,6 +60,13 @@ record Revision(String commit, Instant date, Optional<String> tag) {
     }
   }
 
+  /** The footer line of every page of a preview: the working tree, whatever it holds. */
+  static String previewFooter(Optional<Revision> revision) {
+    return "Preview of the working tree, with its uncommitted changes"
+        + revision.map(r -> " (last commit <code>" + r.commit().substring(0, 12) + "</code>)")
+            .orElse("") + "; not a published revision.";
+  }
+
   /** The footer line of every page. */
   static String footer(Optional<Revision> revision) {
     if (revision.isEmpty()) {

@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -29,7 +28,9 @@ import org.vhostuser.spec.registry.Registry;
 /**
  * Builds the static site into a fresh folder beside the output and swaps it in only when the
  * render and the link check found no problem, so a failed build never leaves a half-written
- * site. An unchanged set of inputs is detected from a hash without starting AsciidoctorJ.
+ * site. An unchanged set of inputs is detected from a hash without starting AsciidoctorJ. Each
+ * text file gets its gzip copy beside it ({@link Compressed}), as GitLab Pages serves them
+ * (except in a {@linkplain #preview preview}).
  *
  * <p>One builder remembers the chapters it rendered and what its latest build wrote, so the
  * preview can {@linkplain #update update} the site after a chapter changed: only the changed
@@ -40,6 +41,7 @@ import org.vhostuser.spec.registry.Registry;
 public final class SiteBuilder {
   static final String HASH_FILE = ".inputs-sha256";
   private static final String SPEC_BODY = "<div class=\"spec-body\">\n";
+  private static final String TITLE_END = "</h1>\n";
 
   /** Where the inputs are and where the site goes. */
   public record Layout(Path root, Path spec, Path site, Path out) {
@@ -73,6 +75,7 @@ public final class SiteBuilder {
   private Written written;
   private int renderedChapters;
   private Changelog changelog;
+  private boolean preview;
 
   public SiteBuilder(Layout layout, String toolVersion) {
     this.layout = layout;
@@ -88,6 +91,16 @@ public final class SiteBuilder {
     this.chapterFolder = Optional.of(folder);
     this.reuseStoredChapters = reuse;
     this.chapters = null;
+    return this;
+  }
+
+  /**
+   * Marks every page as a preview of the working tree (for {@code serve}): its footer says so
+   * instead of naming the revision as if the page showed it. A preview has no gzip copies (its
+   * server compresses what it sends, see {@link SiteServer}), which keeps a re-render short.
+   */
+  public SiteBuilder preview() {
+    this.preview = true;
     return this;
   }
 
@@ -170,7 +183,7 @@ public final class SiteBuilder {
       List<ReleaseSnapshots.Release> tags =
           releases ? ReleaseSnapshots.releases(layout.root()) : List.of();
       Version main = write(renderer, registry, staging, layout, Revision.of(layout.root()),
-          Versions.html(tags, null, ""), chapters(), changelog());
+          new Versions(tags, null, ""), chapters(), changelog());
       Result result = main.result();
       renderedChapters = main.spec().rendered();
       List<String> pages = new ArrayList<>(result.pages());
@@ -180,6 +193,9 @@ public final class SiteBuilder {
         release.pages().forEach(p -> pages.add("releases/" + tag.tag() + "/" + p));
         problems.addAll(release.problems());
       }
+      if (!tags.isEmpty()) {
+        Versions.pointAtExistingPages(staging, pages);
+      }
       Map<String, String> html = readPages(staging, pages);
       Map<String, Set<String>> ids = LinkChecker.ids(html);
       Set<String> otherFiles = otherFiles(staging);
@@ -187,6 +203,9 @@ public final class SiteBuilder {
       result = new Result(pages, problems);
       if (!result.problems().isEmpty()) {
         return result;
+      }
+      if (!preview) {
+        Compressed.writeBeside(staging);
       }
       Files.writeString(staging.resolve(HASH_FILE), hash + "\n");
       swap(staging);
@@ -268,27 +287,48 @@ public final class SiteBuilder {
   /** Places a broken link of the specification page in the chapter it was written in. */
   private static LinkChecker.Locator locator(SpecPage.Rendered spec, String page) {
     int body = page == null ? -1 : page.indexOf(SPEC_BODY);
+    int title = titleEnd(spec.html());
     int start = body + SPEC_BODY.length();
-    int end = start + spec.html().length();
-    return (name, offset, target) -> body < 0 || !name.equals("index.html") || offset < start
-        || offset >= end ? Optional.empty()
-        : spec.partAt(offset - start).map(part -> SpecPage.locate(part, target));
+    return (name, offset, target) -> {
+      if (body < 0 || !name.equals("index.html") || offset < start) {
+        return Optional.empty();
+      }
+      int inSpec = offset - start - SectionPlaceholders.added(page, start, offset) + title;
+      return inSpec >= spec.html().length() ? Optional.empty()
+          : spec.partAt(inSpec).map(part -> SpecPage.locate(part, target));
+    };
   }
 
   private static String positionsPage(PageTemplate template, String specHtml) {
-    return template.page("document", "Positions", PositionsPage.body(RenderedRules.of(specHtml)));
+    return template.page("positions.html", "document", "Positions",
+        PositionsPage.body(RenderedRules.of(specHtml)));
   }
 
+  /**
+   * The specification page: the document's title with the revision, the contents, then the
+   * text (each section with its placeholder height, see {@link SectionPlaceholders}), so a
+   * reader (or a printed first page) meets the title first.
+   */
   private static String specPage(PageTemplate template, String specHtml) {
-    return template.page("spec", "Specification",
-        Toc.of(specHtml) + SPEC_BODY + specHtml + "</div>");
+    int title = titleEnd(specHtml);
+    return template.page("index.html", "spec", "Specification", "<div class=\"spec-head\">\n"
+        + specHtml.substring(0, title) + "<p class=\"spec-revision\">" + template.revision()
+        + "</p>\n</div>\n" + Toc.of(specHtml) + SPEC_BODY
+        + SectionPlaceholders.mark(specHtml.substring(title)) + "</div>");
   }
 
-  /** Replaces {@code file} with {@code content} at once: a reader sees the old or the new file. */
-  private static void replace(Path file, String content) throws IOException {
-    Path temporary = file.resolveSibling("." + file.getFileName() + ".new");
-    Files.writeString(temporary, content, StandardCharsets.UTF_8);
-    Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+  /** Where the document title that opens the specification's HTML ends (0 without one). */
+  private static int titleEnd(String specHtml) {
+    int end = specHtml.indexOf(TITLE_END);
+    return specHtml.startsWith("<h1>") && end >= 0 ? end + TITLE_END.length() : 0;
+  }
+
+  /**
+   * Replaces {@code file} (and its gzip copy) with {@code content} at once: a reader sees the
+   * old or the new file.
+   */
+  private void replace(Path file, String content) throws IOException {
+    Compressed.replace(file, content.getBytes(StandardCharsets.UTF_8), !preview);
   }
 
   private Result writeRelease(Supplier<SpecRenderer> renderer, ReleaseSnapshots.Release tag,
@@ -307,7 +347,7 @@ public final class SiteBuilder {
       Layout release = new Layout(inputs, inputs.resolve("spec"), layout.site(), out);
       return write(renderer, checked.registry(), out, release,
           Optional.of(Revision.ofCommit(layout.root(), tag.commit(), tag.tag())),
-          Versions.html(tags, tag.tag(), "../../"),
+          new Versions(tags, tag.tag(), "../../"),
           ChapterCache.of(inputs.resolve("spec/registry"), toolVersion,
               changelog().upTo(tag.tag()).sinceByName(), Optional.empty(), false),
           changelog().upTo(tag.tag()))
@@ -322,23 +362,27 @@ public final class SiteBuilder {
    * no AsciiDoc come first, so they are written while the renderer may still be starting.
    */
   private Version write(Supplier<SpecRenderer> renderer, Registry registry, Path out,
-      Layout inputs, Optional<Revision> revision, String versions, ChapterCache cache,
+      Layout inputs, Optional<Revision> revision, Versions versions, ChapterCache cache,
       Changelog releases) throws IOException {
-    PageTemplate template = new PageTemplate(layout.site(), Revision.footer(revision), versions);
+    PageTemplate template = new PageTemplate(layout.site(),
+        preview ? Revision.previewFooter(revision) : Revision.footer(revision), versions);
     Map<String, String> pages = new LinkedHashMap<>();
     pages.put("index.html", null); // the specification, written last
     IndexPages index = new IndexPages(registry, releases.since());
-    pages.put("messages.html", template.page("index", "Messages", index.messages()));
-    pages.put("features.html", template.page("index", "Features", index.features()));
-    pages.put("payloads.html", template.page("index", "Payloads", index.payloads()));
-    pages.put("conformance.html", template.page("document", "Conformance",
+    pages.put("messages.html", template.page("messages.html", "index", "Messages",
+        index.messages()));
+    pages.put("features.html", template.page("features.html", "index", "Features",
+        index.features()));
+    pages.put("payloads.html", template.page("payloads.html", "index", "Payloads",
+        index.payloads()));
+    pages.put("conformance.html", template.page("conformance.html", "document", "Conformance",
         ConformancePage.body(registry)));
     Provenance provenance = new Provenance(revision.map(Revision::commit).orElse("unknown"),
         Provenances.of(inputs.spec().resolve("registry")).contentSha256(), releases.since());
-    pages.put("downloads.html", template.page("downloads", "Downloads",
+    pages.put("downloads.html", template.page("downloads.html", "downloads", "Downloads",
         Downloads.write(registry, provenance, inputs.spec(), out)));
     MarkdownPages markdown = new MarkdownPages();
-    pages.put("changelog.html", template.page("document", "Changelog",
+    pages.put("changelog.html", template.page("changelog.html", "document", "Changelog",
         markdown.render(releases.markdown())));
     Map<String, Path> documents = Map.of(
         "readme.html", inputs.root().resolve("README.md"),
@@ -348,13 +392,13 @@ public final class SiteBuilder {
     for (var document : new java.util.TreeMap<>(documents).entrySet()) {
       if (Files.exists(document.getValue(), LinkOption.NOFOLLOW_LINKS)) {
         String text = SiteInputs.text(document.getValue(), inputs.root());
-        pages.put(document.getKey(), template.page("document", title(text),
+        pages.put(document.getKey(), template.page(document.getKey(), "document", title(text),
             markdown.render(text.replace("](spec/registry/README.md)", "](registry-format.html)"))));
       }
     }
     Path maintainers = inputs.root().resolve("MAINTAINERS");
     if (Files.exists(maintainers, LinkOption.NOFOLLOW_LINKS)) {
-      pages.put("maintainers.html", template.page("document", "Maintainers",
+      pages.put("maintainers.html", template.page("maintainers.html", "document", "Maintainers",
           MarkdownPages.preformatted("Maintainers", SiteInputs.text(maintainers, inputs.root()))));
     }
 

@@ -10,6 +10,7 @@ import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -17,7 +18,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.zip.Deflater;
 import org.vhostuser.spec.registry.Code;
 import org.vhostuser.spec.registry.load.InputFiles;
 
@@ -32,6 +33,12 @@ import org.vhostuser.spec.registry.load.InputFiles;
  * <p>The parts: {@link #start} binds (a busy port fails there, before anything renders), the
  * acceptor hands each connection to {@link #serve}, which reads the request ({@link HttpRequest})
  * and {@link #answer}s it; {@link #route} is where paths get their meaning.
+ *
+ * <p>A text file is sent as its gzip copy ({@link Compressed}) to a client that accepts gzip, as
+ * GitLab Pages sends the published site (a preview compresses as it sends, quickly). In
+ * preview mode ({@link LiveReload}) every page gets a script that reloads it when the server
+ * pushes news of a render over a server-sent event stream, and an overlay with the problems of
+ * a render that failed.
  */
 public final class SiteServer implements AutoCloseable {
   private static final Map<String, String> TYPES = Map.of(
@@ -47,26 +54,32 @@ public final class SiteServer implements AutoCloseable {
   static final int REQUEST_MILLIS = 10_000;
   /** The largest file served. */
   static final long MAX_FILE_BYTES = 64L * 1024 * 1024;
+  /** How often an idle event stream gets a comment line, so a client that left is noticed. */
+  static final long KEEP_ALIVE_MILLIS = 15_000;
 
-  /** Asks the page for the site's generation every second and reloads when it changes. */
-  static final String RELOAD_SCRIPT = "<script>(function(){var seen=null;setInterval(function(){"
-      + "fetch('/__generation',{cache:'no-store'}).then(function(r){return r.text();})"
-      + ".then(function(g){if(seen!==null&&g!==seen){location.reload();}seen=g;})"
-      + ".catch(function(){});},1000);}());</script>";
+  /**
+   * What one request is answered with; {@code headers} are extra header lines, each ending in
+   * CRLF. The event stream of the preview is a response of its own kind, {@link #EVENT_STREAM}.
+   */
+  private record Response(int status, String type, byte[] body, String headers) {
+    Response(int status, String type, byte[] body) {
+      this(status, type, body, "");
+    }
 
-  /** What one request is answered with. */
-  private record Response(int status, String type, byte[] body) {
     static Response text(int status, String text) {
       return new Response(status, TEXT, (text + "\n").getBytes(StandardCharsets.UTF_8));
     }
   }
+
+  private static final Response EVENT_STREAM =
+      new Response(200, "text/event-stream", new byte[0]);
 
   private final ServerSocket socket;
   private final int requestMillis;
   private final Path root;
   private final boolean liveReload;
   private final Set<String> hosts;
-  private final AtomicLong generation = new AtomicLong();
+  private final LiveReload live = new LiveReload();
   private final Semaphore slots = new Semaphore(MAX_CONNECTIONS);
   private final ExecutorService connections = Executors.newCachedThreadPool(task -> {
     Thread thread = new Thread(task, "site-server-connection");
@@ -95,8 +108,8 @@ public final class SiteServer implements AutoCloseable {
 
   /**
    * Serves {@code folder}; with {@code liveReload} every HTML page gets a small script that
-   * reloads it after {@link #reloaded()} is called. Throws {@link java.net.BindException} when
-   * the port is taken or not allowed; nothing is served then.
+   * reloads it after {@link #reloaded()} or {@link #rendered} is called. Throws
+   * {@link java.net.BindException} when the port is taken or not allowed; nothing is served then.
    */
   public static SiteServer start(Path folder, int port, boolean liveReload) throws IOException {
     return start(folder, port, liveReload, REQUEST_MILLIS);
@@ -118,9 +131,18 @@ public final class SiteServer implements AutoCloseable {
     return site;
   }
 
-  /** Tells open pages that the site changed, so they reload. */
+  /** Tells open pages that the site changed, so they reload (and shows no problems). */
   public void reloaded() {
-    generation.incrementAndGet();
+    rendered(true, List.of());
+  }
+
+  /**
+   * Tells open pages the outcome of a render: they reload when it {@code replaced} the site or
+   * when its {@code problems} (one or more lines each, shown escaped in an overlay over the last
+   * site that rendered) differ from those shown so far.
+   */
+  public void rendered(boolean replaced, List<String> problems) {
+    live.rendered(replaced, problems);
   }
 
   /** The base address, for example {@code http://127.0.0.1:8000/}. */
@@ -167,10 +189,34 @@ public final class SiteServer implements AutoCloseable {
       } catch (HttpRequest.Refusal refusal) {
         response = Response.text(refusal.status(), refusal.getMessage());
       }
+      if (response == EVENT_STREAM) {
+        events(client.getOutputStream());
+        return;
+      }
       write(client.getOutputStream(), response, head);
       finish(client);
     } catch (IOException | RuntimeException e) {
       // the client went away, or this one request failed; the server goes on
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt(); // the server is closing
+    }
+  }
+
+  /**
+   * Streams the preview's state to one page until it leaves or the server closes: its token at
+   * once, then each new token the moment a render ends, and a comment line when idle.
+   */
+  private void events(OutputStream out) throws IOException, InterruptedException {
+    out.write(("HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\n"
+        + "Cache-Control: no-store\r\nX-Content-Type-Options: nosniff\r\n"
+        + "Connection: close\r\n\r\nretry: 500\n\n").getBytes(StandardCharsets.ISO_8859_1));
+    String sent = null;
+    while (!socket.isClosed()) {
+      String now = live.awaitChange(sent, KEEP_ALIVE_MILLIS);
+      out.write((now.equals(sent) ? ": idle\n\n" : "data: " + now + "\n\n")
+          .getBytes(StandardCharsets.UTF_8));
+      out.flush();
+      sent = now;
     }
   }
 
@@ -212,20 +258,25 @@ public final class SiteServer implements AutoCloseable {
     if (!hosts.contains(host)) {
       return Response.text(403, "this preview answers only requests for " + address());
     }
-    return route(request.path());
+    return route(request);
   }
 
-  /** What each path means: the generation counter, or a file of the site. */
-  private Response route(String path) {
-    if (path.equals("/__generation")) {
-      return new Response(200, TEXT, Long.toString(generation.get())
-          .getBytes(StandardCharsets.UTF_8));
+  /**
+   * What each path means: in preview mode {@link LiveReload#EVENTS} is the event stream; any
+   * other path is a file of the site, sent as its gzip copy when the client accepts gzip and the
+   * copy exists. A preview (whose pages carry the reload script, and whose builds write no
+   * copies) compresses text as it sends it.
+   */
+  private Response route(HttpRequest request) {
+    String path = request.path();
+    if (liveReload && path.equals(LiveReload.EVENTS) && request.method().equals("GET")) {
+      return EVENT_STREAM;
     }
     Path file = root.resolve(path.substring(1)).normalize();
     if (!file.startsWith(root)) {
       return Response.text(403, "outside the site");
     }
-    if (java.nio.file.Files.isDirectory(file)) {
+    if (path.endsWith("/") || java.nio.file.Files.isDirectory(file)) {
       file = file.resolve("index.html");
     }
     byte[] body;
@@ -234,16 +285,35 @@ public final class SiteServer implements AutoCloseable {
     } catch (InputFiles.Refused refused) {
       boolean missing = refused.code() == Code.FILE_MISSING
           || refused.code() == Code.FILE_UNREADABLE;
+      if (missing && liveReload && file.getFileName().toString().endsWith(".html")) {
+        return new Response(404, TYPES.get("html"), live.missingPage());
+      }
       return missing ? Response.text(404, "not found") : Response.text(403, "not served");
     }
     String name = file.getFileName().toString();
     String type = TYPES.getOrDefault(name.substring(name.lastIndexOf('.') + 1),
         "application/octet-stream");
-    if (liveReload && name.endsWith(".html")) {
-      body = new String(body, StandardCharsets.UTF_8)
-          .replace("</body>", RELOAD_SCRIPT + "\n</body>").getBytes(StandardCharsets.UTF_8);
+    if (!Compressed.wanted(name)) {
+      return new Response(200, type, body);
     }
-    return new Response(200, type, body);
+    boolean gzip = request.acceptsEncoding("gzip");
+    String vary = "Vary: Accept-Encoding\r\n";
+    String encoded = vary + "Content-Encoding: gzip\r\n";
+    if (liveReload) {
+      body = name.endsWith(".html") ? live.inject(body) : body;
+      return gzip ? new Response(200, type, Compressed.gzip(body, Deflater.BEST_SPEED), encoded)
+          : new Response(200, type, body, vary);
+    }
+    if (gzip) {
+      try {
+        return new Response(200, type,
+            InputFiles.read(Compressed.copyOf(file), root, MAX_FILE_BYTES, "served files"),
+            encoded);
+      } catch (InputFiles.Refused refused) {
+        // no copy (or none that may be served): the file as it is
+      }
+    }
+    return new Response(200, type, body, vary);
   }
 
   private static void refuseBusy(Socket client) {
@@ -272,6 +342,7 @@ public final class SiteServer implements AutoCloseable {
     String headers = "HTTP/1.1 " + response.status() + " " + status + "\r\n"
         + "Content-Type: " + response.type() + "\r\n"
         + "Content-Length: " + response.body().length + "\r\n"
+        + response.headers()
         + "Cache-Control: no-store\r\n"
         + "X-Content-Type-Options: nosniff\r\n"
         + "Connection: close\r\n\r\n";

@@ -3,7 +3,10 @@ package org.vhostuser.spec.site;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** The table of contents of the specification page, built from its numbered headings. */
+/**
+ * The table of contents of the specification page, built from its numbered headings: a list
+ * that folds (open beside the text on wide screens, closed after the title on narrow ones).
+ */
 final class Toc {
   private static final Pattern HEADING =
       Pattern.compile("<h([23]) id=\"([^\"]+)\"[^>]*>(.*?)</h\\1>", Pattern.DOTALL);
@@ -13,7 +16,7 @@ final class Toc {
   /** A nested list of the level-2 and level-3 headings, linking to their anchors. */
   static String of(String html) {
     StringBuilder toc = new StringBuilder(
-        "<nav id=\"toc\" aria-label=\"Table of contents\">\n<div id=\"toctitle\">Contents</div>\n<ul>\n");
+        "<nav id=\"toc\" aria-label=\"Contents\">\n<details>\n<summary>Contents</summary>\n<ul>\n");
     Matcher heading = HEADING.matcher(html);
     boolean inSub = false;
     boolean first = true;
@@ -44,6 +47,6 @@ final class Toc {
     if (!first) {
       toc.append("</li>\n");
     }
-    return toc.append("</ul>\n</nav>\n").toString();
+    return toc.append("</ul>\n</details>\n</nav>\n").toString();
   }
 }

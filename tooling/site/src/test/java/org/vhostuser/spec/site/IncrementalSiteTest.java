@@ -53,7 +53,8 @@ class IncrementalSiteTest {
 
     assertThat(updated).isPresent();
     assertThat(updated.get().problems()).isEmpty();
-    assertThat(updated.get().pages()).containsExactly("index.html");
+    assertThat(updated.get().pages()).as("the page and the search index of its prose")
+        .containsExactly("index.html", "assets/search-index.js");
     assertThat(builder.renderedChapters()).isEqualTo(1);
     String index = Files.readString(out.resolve("index.html"));
     assertThat(index).contains("A sentence added while previewing.", ">4. Rings<",
@@ -78,7 +79,11 @@ class IncrementalSiteTest {
     assertThat(updated).isEqualTo(Files.readString(fresh.resolve("index.html")))
         .contains("<a href=\"#clarifications\">Clarifications</a>", "4.1. A new section");
     assertThat(search).isEqualTo(Files.readString(fresh.resolve("assets/search-index.js")))
-        .contains("\"t\": \"4.1. A new section\"");
+        .contains("[\"4.1. A new section\",\"section\"");
+    for (String copy : List.of("index.html.gz", "assets/search-index.js.gz", "positions.html.gz")) {
+      assertThat(Files.readAllBytes(out.resolve(copy))).as("the gzip copy " + copy)
+          .isEqualTo(Files.readAllBytes(fresh.resolve(copy)));
+    }
   }
 
   @Test

@@ -23,9 +23,11 @@ class PositionsPageTest {
     List<RenderedRule> rules = RenderedRules.of(render());
 
     assertThat(rules).extracting(RenderedRule::id)
-        .containsExactly("ring-a", "ring-b", "ring-c", "ring-d");
+        .containsExactly("ring-a", "ring-b", "ring-c", "ring-d", "ring-e");
     assertThat(rules).extracting(RenderedRule::kind)
-        .containsExactly("qemu", "impl", "position", "position");
+        .containsExactly("qemu", "impl", "position", "position", "position");
+    assertThat(rules.get(4).plainText()).as("a description holds its text without a paragraph")
+        .isEqualTo("It MUST hold.");
     RenderedRule c = rules.get(2);
     assertThat(c.reason()).isEqualTo("a reason &amp; more");
     assertThat(c.sectionAnchor()).isEqualTo("rings");
@@ -39,7 +41,7 @@ class PositionsPageTest {
     Document page = Jsoup.parse(PositionsPage.body(RenderedRules.of(render())));
 
     assertThat(page.select("dl.vu-positions dt").eachAttr("id"))
-        .containsExactly("rule-ring-c", "rule-ring-d");
+        .containsExactly("rule-ring-c", "rule-ring-d", "rule-ring-e");
     Element d = page.getElementById("rule-ring-d");
     assertThat(d.select("a").first().attr("href")).isEqualTo("index.html#rule-ring-d");
     assertThat(d.nextElementSibling().text())
@@ -48,7 +50,7 @@ class PositionsPageTest {
         .isEqualTo("index.html#VHOST_USER_GET_FEATURES");
     assertThat(page.select("p").first().text())
         .contains("Rules by source: 1 from QEMU's text, 1 from implementations' behaviour,"
-            + " 2 positions (4 in all).");
+            + " 3 positions (5 in all).");
   }
 
   private String render() throws IOException {
@@ -58,7 +60,9 @@ class PositionsPageTest {
         "* vu-rule:ring-b[impl=\"QEMU\"] It MAY stop.",
         "* vu-rule:ring-c[position=\"a reason & more\"] It SHOULD stop.",
         "vu-rule:ring-d[position=\"second reason\"]",
-        "And this MAY follow vu:VHOST_USER_GET_FEATURES[].", ""));
+        "And this MAY follow vu:VHOST_USER_GET_FEATURES[].", "",
+        "Term:: vu-rule:ring-e[position=\"in a description\"] It MUST hold.", "",
+        "After the list.", ""));
     SpecRenderer renderer = SharedSite.get().renderer;
     SpecRenderer.Rendered rendered = renderer.render(index, SharedSite.get().registry);
     assertThat(rendered.problems()).isEmpty();

@@ -47,12 +47,21 @@ class ReleasesTest {
     assertThat(result.pages()).contains("index.html", "releases/v1.0/index.html",
         "releases/v1.0/messages.html");
     Document latest = page(out.resolve("index.html"));
-    assertThat(latest.select("nav.versions a[href=releases/v1.0/index.html]").text())
+    assertThat(latest.select(".versions a[href=releases/v1.0/index.html]").text())
         .isEqualTo("v1.0");
-    assertThat(latest.select("nav.versions strong").text()).isEqualTo("latest");
+    assertThat(latest.select(".versions a[aria-current]").text()).isEqualTo("latest");
+    assertThat(latest.select(".old-version")).isEmpty();
     assertThat(latest.text()).contains("A sentence added after v1.0.");
+    assertThat(page(out.resolve("messages.html"))
+        .select(".versions a[href=releases/v1.0/messages.html]").text())
+        .as("the switcher keeps the page").isEqualTo("v1.0");
     Document release = page(out.resolve("releases/v1.0/index.html"));
-    assertThat(release.select("nav.versions a[href=../../index.html]").text()).isEqualTo("latest");
+    assertThat(release.select(".versions a[href=../../index.html]").text()).isEqualTo("latest");
+    assertThat(release.select(".versions a[aria-current]").text()).isEqualTo("v1.0");
+    assertThat(release.select(".old-version").text()).contains("release v1.0");
+    assertThat(release.select(".old-version a[href=../../index.html]")).hasSize(1);
+    assertThat(page(out.resolve("releases/v1.0/features.html"))
+        .select(".old-version a[href=../../features.html]")).hasSize(1);
     assertThat(release.select("footer .revision").text()).startsWith("Release v1.0, ")
         .endsWith("last updated 2026-01-10.");
     assertThat(release.text()).doesNotContain("A sentence added after v1.0.");

@@ -47,6 +47,53 @@ class SiteBuilderTest {
   }
 
   @Test
+  void everyTextFileHasAGzipCopyOfTheSameBytesAndNothingElseHasOne() throws IOException {
+    List<Path> files;
+    try (Stream<Path> walk = Files.walk(site)) {
+      files = walk.filter(Files::isRegularFile).toList();
+    }
+    List<Path> copies = files.stream().filter(f -> f.toString().endsWith(".gz")).toList();
+    assertThat(copies).contains(site.resolve("index.html.gz"),
+        site.resolve("assets/search-index.js.gz"), site.resolve("assets/site.css.gz"));
+    for (Path file : files) {
+      String name = file.getFileName().toString();
+      Path copy = file.resolveSibling(name + ".gz");
+      if (name.endsWith(".gz")) {
+        assertThat(file.resolveSibling(name.substring(0, name.length() - 3))).as(name)
+            .isRegularFile();
+      } else if (Compressed.wanted(name)) {
+        try (var in = new java.util.zip.GZIPInputStream(Files.newInputStream(copy))) {
+          assertThat(in.readAllBytes()).as(name).isEqualTo(Files.readAllBytes(file));
+        }
+        assertThat(Files.readAllBytes(copy)).as("the same bytes for the same file")
+            .isEqualTo(Compressed.gzip(Files.readAllBytes(file), 9));
+      } else {
+        assertThat(copy).as(name).doesNotExist();
+      }
+    }
+  }
+
+  @Test
+  void everySectionOfTheSpecificationCarriesItsPlaceholderHeight() throws IOException {
+    Document spec = page("index.html");
+    assertThat(spec.select(".spec-body .sect2")).hasSizeGreaterThan(10)
+        .allSatisfy(section -> assertThat(section.attr("style")).matches("--vu-height:\\d+0px"));
+    String html = "<p>x</p>\n" + SectionPlaceholders.OPENING + "<h3>A</h3><div><p>"
+        + "word ".repeat(100) + "</p></div></div>\n" + SectionPlaceholders.OPENING
+        + "<pre>1\n2\n3</pre></div>";
+    String marked = SectionPlaceholders.mark(html);
+    assertThat(marked.replaceAll(" style=\"--vu-height:\\d+px\"", "")).isEqualTo(html);
+    assertThat(SectionPlaceholders.added(marked, 0, marked.length()))
+        .isEqualTo(marked.length() - html.length());
+    int second = marked.lastIndexOf(SectionPlaceholders.OPENING.substring(0, 17));
+    assertThat(SectionPlaceholders.added(marked, 0, second))
+        .as("only the marks before an offset count").isLessThan(marked.length() - html.length());
+    assertThat(SectionPlaceholders.height("<p>" + "word ".repeat(100) + "</p>"))
+        .as("more text, a taller section")
+        .isGreaterThan(SectionPlaceholders.height("<p>" + "word ".repeat(10) + "</p>"));
+  }
+
+  @Test
   void theSpecificationHasAPermalinkForEveryEntryAndSection() throws IOException {
     Document spec = page("index.html");
     // A reservation has no card (and so no permalink) until its proposal adds one.
@@ -113,9 +160,12 @@ class SiteBuilderTest {
   void searchCoversMessagesFeaturesFieldsAndSections() throws IOException {
     String index = Files.readString(site.resolve("assets/search-index.js"));
     assertThat(index).startsWith("window.VU_SEARCH = [")
-        .contains("\"t\": \"VHOST_USER_GET_FEATURES\"", "\"k\": \"feature\"",
-            "\"t\": \"vring_addr.log_guest_addr\"", "\"k\": \"section\"");
+        .contains("[\"VHOST_USER_GET_FEATURES\",\"message\",\"index.html#VHOST_USER_GET_FEATURES\"",
+            "\"feature\"", "[\"vring_addr.log_guest_addr\",\"field\"", "\"section\"",
+            "\"constant\"");
     assertThat(Files.readString(site.resolve("assets/site.js"))).contains("VU_SEARCH");
+    assertThat(Files.readString(site.resolve("index.html"))).as("loaded on demand")
+        .doesNotContain("search-index.js");
   }
 
   @Test
@@ -166,6 +216,23 @@ class SiteBuilderTest {
   }
 
   @Test
+  void aPreviewSaysItShowsTheWorkingTreeNotARevision(@TempDir Path temp) throws IOException {
+    Path out = temp.resolve("preview");
+    assertThat(new SiteBuilder(SiteBuilder.Layout.of(ROOT, out), "test").preview()
+        .build(renderer, registry).problems()).isEmpty();
+    for (String name : java.util.List.of("index.html", "messages.html")) {
+      Document page = page(out.resolve(name));
+      assertThat(page.select("footer .revision").text()).as(name)
+          .matches("Preview of the working tree, with its uncommitted changes"
+              + " \\(last commit [0-9a-f]{12}\\); not a published revision\\.");
+    }
+    assertThat(page(out.resolve("index.html")).select(".spec-revision").text())
+        .startsWith("Preview of the working tree");
+    assertThat(out.resolve("index.html.gz")).as("its server compresses as it sends")
+        .doesNotExist();
+  }
+
+  @Test
   void outsideAGitCheckoutTheFooterSaysSo(@TempDir Path temp) throws IOException {
     assertThat(Revision.of(temp)).isEmpty();
     assertThat(Revision.footer(Revision.of(temp))).isEqualTo(
@@ -173,6 +240,10 @@ class SiteBuilderTest {
   }
 
   private static Document page(String name) throws IOException {
-    return Jsoup.parse(Files.readString(site.resolve(name), StandardCharsets.UTF_8));
+    return page(site.resolve(name));
+  }
+
+  private static Document page(Path file) throws IOException {
+    return Jsoup.parse(Files.readString(file, StandardCharsets.UTF_8));
   }
 }

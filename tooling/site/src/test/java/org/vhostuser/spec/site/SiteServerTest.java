@@ -35,13 +35,91 @@ class SiteServerTest {
     try (SiteServer plain = SiteServer.start(site, 0);
         SiteServer preview = SiteServer.start(site, 0, true)) {
       assertThat(plain.address().getHost()).isEqualTo("127.0.0.1");
-      assertThat(get(plain.address().resolve("index.html")).body()).doesNotContain("__generation");
-      assertThat(get(preview.address().resolve("")).body())
-          .contains("hello", SiteServer.RELOAD_SCRIPT);
-      assertThat(get(preview.address().resolve("__generation")).body()).isEqualTo("0");
-      preview.reloaded();
-      assertThat(get(preview.address().resolve("__generation")).body()).isEqualTo("1");
+      assertThat(get(plain.address().resolve("index.html")).body())
+          .isEqualTo("<html><body>hello</body></html>");
+      assertThat(get(plain.address().resolve("__events")).statusCode()).isEqualTo(404);
+      String page = get(preview.address().resolve("")).body();
+      assertThat(page).startsWith("<html><body>hello<script>").endsWith("</script>\n</body></html>")
+          .contains("new EventSource('/__events')").doesNotContain(LiveReload.OVERLAY_ID);
       assertThat(get(plain.address().resolve("missing.html")).statusCode()).isEqualTo(404);
+    }
+  }
+
+  @Test
+  @Timeout(30)
+  void aPreviewPushesEachRenderToItsPagesAndShowsTheProblemsOfOneThatFailed()
+      throws Exception {
+    Path site = Files.createDirectories(temp.resolve("site"));
+    Files.writeString(site.resolve("index.html"), "<html><body>hello</body></html>");
+    try (SiteServer preview = SiteServer.start(site, 0, true);
+        EventStream events = new EventStream(preview.address().getPort())) {
+      String first = events.next();
+      assertThat(get(preview.address().resolve("index.html")).body())
+          .as("a page carries the state it was served in").contains("'" + first + "'");
+
+      preview.rendered(false, List.of("spec/03-a.adoc:7: link to missing anchor #<b>&x",
+          "spec/registry/enums.yaml:3:5: error: wrong\n  enums: [\n  ^"));
+      String failed = events.next();
+      assertThat(failed).isNotEqualTo(first);
+      String page = get(preview.address().resolve("index.html")).body();
+      assertThat(page).contains("<div id=\"" + LiveReload.OVERLAY_ID + "\" role=\"alert\"",
+          "spec/03-a.adoc:7: link to missing anchor #&lt;b&gt;&amp;x\n",
+          "spec/registry/enums.yaml:3:5: error: wrong\n  enums: [\n  ^\n", "'" + failed + "'")
+          .doesNotContain("<b>&x");
+
+      preview.rendered(false, List.of("spec/03-a.adoc:7: link to missing anchor #<b>&x",
+          "spec/registry/enums.yaml:3:5: error: wrong\n  enums: [\n  ^"));
+      assertThat(get(preview.address().resolve("index.html")).body())
+          .as("the same problems again change nothing").contains("'" + failed + "'");
+      preview.rendered(true, List.of());
+      String fixed = events.next();
+      assertThat(fixed).isNotIn(first, failed);
+      assertThat(get(preview.address().resolve("index.html")).body())
+          .doesNotContain(LiveReload.OVERLAY_ID).contains("'" + fixed + "'");
+
+      HttpResponse<String> missing = get(preview.address().resolve("nothing-yet.html"));
+      assertThat(missing.statusCode()).isEqualTo(404);
+      assertThat(missing.body()).contains("no such page", "new EventSource('/__events')");
+    }
+  }
+
+  @Test
+  void textIsSentAsItsGzipCopyToClientsThatAcceptGzip() throws Exception {
+    Path site = Files.createDirectories(temp.resolve("site"));
+    byte[] css = "body { color: black; }\n".repeat(50).getBytes(StandardCharsets.UTF_8);
+    Files.write(site.resolve("site.css"), css);
+    Files.write(site.resolve("site.css.gz"), Compressed.gzip(css, 9));
+    Files.writeString(site.resolve("plain.js"), "var x = 1;\n");
+    Files.write(site.resolve("logo.png"), new byte[] {(byte) 0x89, 'P', 'N', 'G'});
+    Files.writeString(site.resolve("page.html"), "<html><body>hello</body></html>");
+    try (SiteServer server = SiteServer.start(site, 0);
+        SiteServer preview = SiteServer.start(site, 0, true)) {
+      HttpResponse<byte[]> zipped = get(server, "site.css", "gzip, deflate, br");
+      assertThat(zipped.headers().firstValue("Content-Encoding")).hasValue("gzip");
+      assertThat(zipped.headers().firstValue("Vary")).hasValue("Accept-Encoding");
+      assertThat(zipped.headers().firstValue("Content-Type")).hasValue("text/css; charset=utf-8");
+      assertThat(gunzip(zipped.body())).isEqualTo(css);
+      for (String refused : List.of("", "identity", "gzip;q=0", "br", "*;q=0", "gzip;q=0, *")) {
+        HttpResponse<byte[]> plain = get(server, "site.css", refused);
+        assertThat(plain.headers().firstValue("Content-Encoding")).as(refused).isEmpty();
+        assertThat(plain.body()).as(refused).isEqualTo(css);
+      }
+      assertThat(get(server, "site.css", "*").headers().firstValue("Content-Encoding"))
+          .hasValue("gzip");
+      HttpResponse<byte[]> noCopy = get(server, "plain.js", "gzip");
+      assertThat(noCopy.headers().firstValue("Content-Encoding")).isEmpty();
+      assertThat(noCopy.body()).isEqualTo("var x = 1;\n".getBytes(StandardCharsets.UTF_8));
+      HttpResponse<byte[]> image = get(server, "logo.png", "gzip");
+      assertThat(image.headers().firstValue("Content-Encoding")).isEmpty();
+      assertThat(image.headers().firstValue("Vary")).isEmpty();
+      HttpResponse<byte[]> page = get(preview, "page.html", "gzip");
+      assertThat(page.headers().firstValue("Content-Encoding")).hasValue("gzip");
+      assertThat(new String(gunzip(page.body()), StandardCharsets.UTF_8))
+          .startsWith("<html><body>hello<script>");
+      HttpResponse<byte[]> script = get(preview, "plain.js", "gzip");
+      assertThat(script.headers().firstValue("Content-Encoding"))
+          .as("a preview compresses as it sends").hasValue("gzip");
+      assertThat(gunzip(script.body())).isEqualTo("var x = 1;\n".getBytes(StandardCharsets.UTF_8));
     }
   }
 
@@ -59,16 +137,121 @@ class SiteServerTest {
   void theWatcherNoticesAChangedFile() throws IOException {
     Path folder = Files.createDirectories(temp.resolve("spec"));
     Path chapter = Files.writeString(folder.resolve("a.adoc"), "one");
-    ChangeWatcher watcher = new ChangeWatcher(List.of(folder));
-    assertThat(watcher.changed()).isFalse();
-    Files.writeString(chapter, "one, and more");
-    assertThat(watcher.changed()).isTrue();
-    assertThat(watcher.changed()).isFalse();
+    try (ChangeWatcher watcher = new ChangeWatcher(List.of(folder))) {
+      assertThat(watcher.changed()).isFalse();
+      Files.writeString(chapter, "one, and more");
+      assertThat(watcher.changed()).isTrue();
+      assertThat(watcher.changed()).isFalse();
+      Files.writeString(chapter, "one, and mord"); // same size
+      assertThat(watcher.changed()).isTrue();
+    }
+  }
+
+  @Test
+  @Timeout(30)
+  void theWatcherWakesUpOnAnEditInsteadOfWaitingItsTimeOut() throws Exception {
+    Path folder = Files.createDirectories(temp.resolve("spec/sub"));
+    Path chapter = Files.writeString(folder.resolve("a.adoc"), "one");
+    try (ChangeWatcher watcher = new ChangeWatcher(List.of(temp.resolve("spec")))) {
+      Thread editor = new Thread(() -> {
+        try {
+          Thread.sleep(200);
+          Path temporary = Files.writeString(folder.resolve(".a.adoc.tmp"), "two");
+          Files.move(temporary, chapter, java.nio.file.StandardCopyOption.ATOMIC_MOVE,
+              java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException | InterruptedException e) {
+          throw new IllegalStateException(e);
+        }
+      });
+      editor.start();
+      // far longer than the test may run: only the edit's event can end this wait in time
+      assertThat(watcher.awaitChange(600_000)).isTrue();
+      editor.join();
+      assertThat(Files.readString(chapter)).isEqualTo("two");
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"gzip", "GZIP", "deflate, gzip", "gzip;q=0.5", "br;q=1, gzip ; q=0.1",
+      "*", "identity, *;q=0.3"})
+  void acceptEncodingsThatAllowGzip(String header) throws Exception {
+    assertThat(request(header).acceptsEncoding("gzip")).isTrue();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"", "identity", "br", "gzip;q=0", "gzip;q=0.0", "*;q=0",
+      "gzip;q=0, *", "gzip;q=nonsense", "x-gzip"})
+  void acceptEncodingsThatDoNot(String header) throws Exception {
+    assertThat(request(header).acceptsEncoding("gzip")).isFalse();
+  }
+
+  private static org.vhostuser.spec.site.HttpRequest request(String acceptEncoding)
+      throws Exception {
+    String head = "GET / HTTP/1.1\r\nHost: 127.0.0.1:1\r\n"
+        + (acceptEncoding.isEmpty() ? "" : "Accept-Encoding: " + acceptEncoding + "\r\n")
+        + "\r\n";
+    return org.vhostuser.spec.site.HttpRequest.read(new java.io.ByteArrayInputStream(
+        head.getBytes(StandardCharsets.ISO_8859_1)), System.nanoTime() + 1_000_000_000L);
   }
 
   private static HttpResponse<String> get(URI uri) throws Exception {
     return HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri).build(),
         HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** A GET sending {@code acceptEncoding} (none when empty), the body as it came. */
+  private static HttpResponse<byte[]> get(SiteServer server, String path, String acceptEncoding)
+      throws Exception {
+    HttpRequest.Builder request = HttpRequest.newBuilder(server.address().resolve(path));
+    if (!acceptEncoding.isEmpty()) {
+      request.header("Accept-Encoding", acceptEncoding);
+    }
+    return HttpClient.newHttpClient().send(request.build(),
+        HttpResponse.BodyHandlers.ofByteArray());
+  }
+
+  private static byte[] gunzip(byte[] body) throws IOException {
+    try (InputStream in = new java.util.zip.GZIPInputStream(
+        new java.io.ByteArrayInputStream(body))) {
+      return in.readAllBytes();
+    }
+  }
+
+  /** The server-sent event stream of a preview, read over a plain socket. */
+  static final class EventStream implements AutoCloseable {
+    private final Socket socket;
+    private final java.io.BufferedReader lines;
+
+    EventStream(int port) throws IOException {
+      socket = new Socket("127.0.0.1", port);
+      socket.setSoTimeout(20_000);
+      socket.getOutputStream().write(("GET /__events HTTP/1.1\r\nHost: 127.0.0.1:" + port
+          + "\r\nAccept: text/event-stream\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+      socket.getOutputStream().flush();
+      lines = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
+          StandardCharsets.UTF_8));
+      assertThat(lines.readLine()).isEqualTo("HTTP/1.1 200 OK");
+      List<String> headers = new ArrayList<>();
+      for (String line = lines.readLine(); !line.isEmpty(); line = lines.readLine()) {
+        headers.add(line);
+      }
+      assertThat(headers).contains("Content-Type: text/event-stream", "Cache-Control: no-store");
+    }
+
+    /** The data of the next event (comments and other fields are skipped). */
+    String next() throws IOException {
+      for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+        if (line.startsWith("data: ")) {
+          return line.substring("data: ".length());
+        }
+      }
+      throw new IOException("the event stream ended");
+    }
+
+    @Override
+    public void close() throws IOException {
+      socket.close();
+    }
   }
 
   @Test
