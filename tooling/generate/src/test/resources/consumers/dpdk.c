@@ -5,6 +5,39 @@
 #include "vhost_user_protocol.h"
 #include "framing.h"
 
+/*
+ * DPDK keeps its own host-side crypto session parameters under these names (key pointers, a
+ * union u, its own field names); the header must leave the names free, and the wire block it
+ * describes must have the same size.
+ */
+typedef struct VhostUserCryptoSymSessionParam {
+	uint32_t cipher_algo, cipher_key_len, hash_algo, digest_len, auth_key_len, aad_len;
+	uint8_t op_type, dir, hash_mode, chaining_dir;
+	uint8_t *cipher_key, *auth_key;
+	uint8_t cipher_key_buf[64];
+	uint8_t auth_key_buf[512];
+} VhostUserCryptoSymSessionParam;
+
+typedef struct VhostUserCryptoAsymSessionParam {
+	uint32_t algo, key_type, key_len;
+	uint8_t *key;
+	union {
+		struct {
+			uint32_t padding_algo, hash_algo;
+		} rsa;
+	} u;
+	uint8_t key_buf[1024];
+} VhostUserCryptoAsymSessionParam;
+
+typedef struct VhostUserCryptoSessionParam {
+	uint32_t op_code;
+	union {
+		VhostUserCryptoSymSessionParam sym_sess;
+		VhostUserCryptoAsymSessionParam asym_sess;
+	} u;
+	int64_t session_id;
+} VhostUserCryptoSessionParam;
+
 #pragma pack(push, 1)
 typedef struct VhostUserMsg {
 	VhostUserHeader hdr;
@@ -78,6 +111,8 @@ int main(void)
 	failures += check(in.msg.payload.memory.regions[1].userspace_addr == 0x7f0000000001u,
 			"region");
 	failures += check(VHOST_USER_CRYPTO_CREATE_SESS == 26, "DPDK spelling");
+	failures += check(sizeof(void *) != 8 || sizeof(VhostUserCryptoSessionParam)
+			== sizeof(VhostUserCryptoSession), "crypto session block");
 	printf("framed %u bytes with %d fds, %d failures\n", (unsigned)len, in.fd_num, failures);
 	return failures;
 }
