@@ -50,15 +50,12 @@ final class ProbeCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     var implementations = wire.implementations();
-    if (out != null) {
-      Outputs.checkFile(out, "--out", wire.registryOption.repositoryRoot());
-    }
     if (timeoutMs < 1) {
       throw new UserException("--timeout takes a number of milliseconds of at least 1");
     }
     PrintWriter err = spec.commandLine().getErr();
     PrintWriter text = spec.commandLine().getOut();
-    Optional<Registry> registry = wire.registry(err);
+    Optional<Registry> registry = wire.registry(err, out);
     if (registry.isEmpty()) {
       return ExitCodes.PROBLEMS;
     }

@@ -60,12 +60,9 @@ final class StubBackendCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     var implementations = wire.implementations();
-    if (out != null) {
-      Outputs.checkFile(out, "--out", wire.registryOption.repositoryRoot());
-    }
     PrintWriter err = spec.commandLine().getErr();
     PrintWriter text = spec.commandLine().getOut();
-    Optional<Registry> registry = wire.registry(err);
+    Optional<Registry> registry = wire.registry(err, out);
     if (registry.isEmpty()) {
       return ExitCodes.PROBLEMS;
     }

@@ -52,14 +52,11 @@ final class TraceRecordCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     var implementations = wire.implementations();
-    if (out != null) {
-      Outputs.checkFile(out, "--out", wire.registryOption.repositoryRoot());
-    }
     if (waitSeconds < 1 || timeoutSeconds < 1) {
       throw new UserException("--wait and --timeout take a number of seconds of at least 1");
     }
     PrintWriter err = spec.commandLine().getErr();
-    Optional<Registry> registry = wire.registry(err);
+    Optional<Registry> registry = wire.registry(err, out);
     if (registry.isEmpty()) {
       return ExitCodes.PROBLEMS;
     }

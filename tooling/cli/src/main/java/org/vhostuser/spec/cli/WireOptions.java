@@ -100,6 +100,17 @@ final class WireOptions {
     out.flush();
   }
 
+  /**
+   * The valid registry with wire rules, or empty after printing why not; first refuses a
+   * {@code transcript} (--out, may be null) where outputs may not go.
+   */
+  Optional<Registry> registry(PrintWriter err, Path transcript) {
+    if (transcript != null) {
+      Outputs.checkFile(transcript, "--out", registryOption.repositoryRoot());
+    }
+    return registry(err);
+  }
+
   /** The valid registry with wire rules, or empty after printing why not. */
   Optional<Registry> registry(PrintWriter err) {
     Path folder = registryOption.folder();
