@@ -60,6 +60,9 @@ final class StubBackendCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     var implementations = wire.implementations();
+    if (waitSeconds < 1) {
+      throw new UserException("--wait takes a number of seconds of at least 1");
+    }
     PrintWriter err = spec.commandLine().getErr();
     PrintWriter text = spec.commandLine().getOut();
     Optional<Registry> registry = wire.registry(err, out);

@@ -7,6 +7,7 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -81,6 +82,30 @@ class WireCommandsTest {
     assertThat(noRules.exitCode()).isEqualTo(ExitCodes.USAGE);
     assertThat(noRules.err()).isEqualTo("vhost-spec: src/test/resources/fixtures/base has no"
         + " wire-rules.yaml; the wire checks need it\n");
+  }
+
+  @Test
+  void waitsAndTimeoutsBelowOneAreOneLineAndExitTwo() {
+    Path socket = temp.resolve("never.sock");
+    for (String wait : List.of("0", "-1")) {
+      CommandRun stub = CommandRun.of("stub-backend", "--registry", REAL, "--wait", wait,
+          "--listen", socket.toString());
+      assertThat(stub.exitCode()).as(wait).isEqualTo(ExitCodes.USAGE);
+      assertThat(stub.err()).isEqualTo("vhost-spec: --wait takes a number of seconds of at"
+          + " least 1\n");
+      CommandRun record = CommandRun.of("trace", "record", "--registry", REAL, "--wait", wait,
+          "--listen", socket.toString(), "--connect", temp.resolve("b.sock").toString(),
+          "--out", temp.resolve("t.jsonl").toString());
+      assertThat(record.exitCode()).as(wait).isEqualTo(ExitCodes.USAGE);
+      assertThat(record.err()).isEqualTo("vhost-spec: --wait and --timeout take a number of"
+          + " seconds of at least 1\n");
+      CommandRun probe = CommandRun.of("probe", "--registry", REAL, "--timeout", wait,
+          "--backend", socket.toString());
+      assertThat(probe.exitCode()).as(wait).isEqualTo(ExitCodes.USAGE);
+      assertThat(probe.err()).isEqualTo("vhost-spec: --timeout takes a number of milliseconds"
+          + " of at least 1\n");
+    }
+    assertThat(socket).doesNotExist();
   }
 
   @Test
